@@ -1,0 +1,196 @@
+package org.twitchadvisor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.twitchadvisor.internal.Engine;
+import org.twitchadvisor.internal.KnowledgeBase;
+import org.twitchadvisor.internal.QuestionnaireReader;
+import org.twitchadvisor.internal.RuleFolder;
+import org.twitchadvisor.internal.TextRenderer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Twitch Advisor: which nutrient deficiency or habit may explain a person's muscle twitching, why, and
+ * what to do. The one entry point of the library.
+ *
+ * <pre>{@code
+ * TwitchAdvisor advisor = TwitchAdvisor.bundled();          // compiles the rules once; share it
+ * Questionnaire q = advisor.readJson("{\"twitching\": true, \"diet\": \"vegan\"}");
+ * Assessment a = advisor.assess(q);                          // thread-safe
+ * System.out.println(advisor.toText(a));
+ * }</pre>
+ *
+ * <p>An instance is immutable and thread-safe: build it once (building compiles the rules, about a
+ * second) and call {@link #assess} from any number of threads. The library starts no threads, writes
+ * nothing to standard output, and logs only through SLF4J; it does not pass on a logging binding.
+ */
+public final class TwitchAdvisor {
+    private static final Object BUNDLED_LOCK = new Object();
+    private static volatile TwitchAdvisor bundled;
+
+    private final KnowledgeBase kb;
+    private final Engine engine;
+    private final QuestionnaireReader reader;
+    private final ObjectMapper json;
+    private final ObjectMapper prettyJson;
+
+    private TwitchAdvisor(KnowledgeBase kb, int maxFirings) {
+        this.kb = kb;
+        this.engine = new Engine(kb, maxFirings);
+        this.json = new ObjectMapper();
+        // One questionnaire is small; refuse a giant document before it exhausts memory.
+        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxDocumentLength(1_000_000).maxStringLength(100_000).maxNestingDepth(20).build());
+        this.prettyJson = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.reader = new QuestionnaireReader(kb.data().questions(), json);
+    }
+
+    /**
+     * The advisor on the rules bundled in the jar (the repository's {@code rules/} folder). Compiled on
+     * first use, then shared.
+     *
+     * @return the shared advisor
+     * @throws InvalidRulesException if the bundled rules do not compile (a packaging fault)
+     */
+    public static TwitchAdvisor bundled() {
+        TwitchAdvisor b = bundled;
+        if (b == null) {
+            synchronized (BUNDLED_LOCK) {
+                b = bundled;
+                if (b == null) {
+                    b = new TwitchAdvisor(KnowledgeBase.load(RuleFolder.bundled()), Engine.DEFAULT_MAX_FIRINGS);
+                    bundled = b;
+                }
+            }
+        }
+        return b;
+    }
+
+    /**
+     * An advisor on the rules of a folder laid out like the repository's {@code rules/}: layer folders
+     * of {@code .drl} files and the tables in {@code data/}. Each call compiles the folder again; keep
+     * the result.
+     *
+     * @param rulesDir the rules folder
+     * @return the advisor
+     * @throws InvalidRulesException listing every problem as file:line:column
+     * @throws TwitchAdvisorException if the folder cannot be read
+     */
+    public static TwitchAdvisor fromDirectory(Path rulesDir) {
+        return new TwitchAdvisor(KnowledgeBase.load(RuleFolder.read(rulesDir)), Engine.DEFAULT_MAX_FIRINGS);
+    }
+
+    /**
+     * The same rules with another bound on rule firings per questionnaire (the runaway-rule guard).
+     *
+     * @param maxFirings the most firings one questionnaire may cause, at least 1
+     * @return an advisor sharing these compiled rules
+     */
+    public TwitchAdvisor withMaxFirings(int maxFirings) {
+        if (maxFirings < 1) {
+            throw new IllegalArgumentException("maxFirings must be at least 1");
+        }
+        return new TwitchAdvisor(kb, maxFirings);
+    }
+
+    /**
+     * Assesses one questionnaire.
+     *
+     * @param questionnaire validated answers (see {@link #readJson} and {@link #questionnaire})
+     * @return the explained findings; an immutable value
+     * @throws RunawayRulesException if a rule loops
+     */
+    public Assessment assess(Questionnaire questionnaire) {
+        return engine.assess(questionnaire);
+    }
+
+    /**
+     * Reads and validates one questionnaire from JSON (an object of question id to answer).
+     *
+     * @param json the JSON text
+     * @return the questionnaire
+     * @throws InvalidQuestionnaireException naming the syntax error's position, or every unknown
+     *         question and value not allowed
+     */
+    public Questionnaire readJson(String json) {
+        return reader.readJson(json);
+    }
+
+    /**
+     * Validates answers given as Java values, typed as in JSON: {@code Boolean} (or "yes"/"no"),
+     * {@code String}, a {@code List} of strings, a {@code Number}; {@code null} means not answered.
+     *
+     * @param answers question id to answer
+     * @return the questionnaire
+     * @throws InvalidQuestionnaireException listing every problem
+     */
+    public Questionnaire questionnaire(Map<String, ?> answers) {
+        return reader.fromJson(json.valueToTree(answers));
+    }
+
+    /**
+     * Validates the text cells of one CSV row, as the questionnaire contract describes them
+     * ({@code yes}/{@code no}/{@code 1}/{@code 0}, {@code ;}-separated lists, {@code none}, empty = not answered).
+     *
+     * @param cells column header (question id) to cell text
+     * @return the questionnaire
+     * @throws InvalidQuestionnaireException listing every problem
+     */
+    public Questionnaire fromCsvCells(Map<String, String> cells) {
+        return reader.fromCells(cells);
+    }
+
+    /**
+     * The assessment as one line of JSON, exactly as the output contract says.
+     *
+     * @param assessment the assessment
+     * @return JSON without a trailing newline
+     */
+    public String toJson(Assessment assessment) {
+        return write(json, assessment);
+    }
+
+    /**
+     * The assessment as indented JSON, for people reading a single result.
+     *
+     * @param assessment the assessment
+     * @return indented JSON without a trailing newline
+     */
+    public String toPrettyJson(Assessment assessment) {
+        return write(prettyJson, assessment);
+    }
+
+    private static String write(ObjectMapper mapper, Assessment assessment) {
+        try {
+            return mapper.writeValueAsString(assessment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an assessment always serialises", e);
+        }
+    }
+
+    /**
+     * The assessment as text for a person: the "because" trees with their sources, the advice, and a
+     * disclaimer that this is not medical advice.
+     *
+     * @param assessment the assessment
+     * @return the text
+     */
+    public String toText(Assessment assessment) {
+        return TextRenderer.render(assessment);
+    }
+
+    /** @return the question definitions, in the order a person answers them */
+    public List<Question> questions() {
+        return List.copyOf(kb.data().questions().all());
+    }
+
+    /** @return the id of the rule set, the {@code ruleset} field of every assessment */
+    public String ruleset() {
+        return kb.rulesetId();
+    }
+}

@@ -1,0 +1,75 @@
+package org.twitchadvisor.internal;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.Match;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Watches one session and records, for every fact a rule inserts, which rule inserted it and the facts
+ * that rule matched. The explanations are built from this record, so they show what actually fired and
+ * no rule has to describe itself. One recorder per session; not thread-safe.
+ */
+public final class DerivationRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+    /**
+     * How one fact was derived.
+     *
+     * @param rule the rule that inserted it
+     * @param premises the facts the rule matched, in pattern order
+     */
+    public record Derivation(String rule, List<Object> premises) {
+    }
+
+    private final Map<Object, Derivation> derivations = new IdentityHashMap<>();
+    private final Map<String, Integer> firings = new HashMap<>();
+    private Match firing;
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        firing = event.getMatch();
+        firings.merge(firing.getRule().getName(), 1, Integer::sum);
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        firing = null;
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() != null && firing != null) {
+            derivations.put(event.getObject(), new Derivation(event.getRule().getName(), firing.getObjects()));
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // Inputs are never modified and conclusions are replaced, not updated: nothing to record.
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        // Truth maintenance withdraws a conclusion whose support is gone; so does its explanation.
+        derivations.remove(event.getOldObject());
+    }
+
+    /** @return every conclusion still believed, with how it was derived */
+    public Map<Object, Derivation> derivations() {
+        return derivations;
+    }
+
+    /** @return how many times each rule fired */
+    public Map<String, Integer> firings() {
+        return firings;
+    }
+}

@@ -1,0 +1,104 @@
+package org.twitchadvisor.internal;
+
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.twitchadvisor.Assessment;
+import org.twitchadvisor.Question;
+import org.twitchadvisor.Questionnaire;
+import org.twitchadvisor.RunawayRulesException;
+import org.twitchadvisor.facts.Answer;
+import org.twitchadvisor.facts.Measurement;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one questionnaire through the rules: a fresh session, the reference facts and the answers in,
+ * fire, then the recorded derivations out to the {@link FindingAssembler}. Thread-safe: all state is
+ * per call.
+ */
+public final class Engine {
+    /** Far above what the knowledge base needs (a few hundred firings at most), low enough to stop a loop fast. */
+    public static final int DEFAULT_MAX_FIRINGS = 20_000;
+
+    private final KnowledgeBase kb;
+    private final FindingAssembler assembler;
+    private final int maxFirings;
+
+    /**
+     * @param kb the compiled rules
+     * @param maxFirings the most rule firings one questionnaire may cause before it counts as a loop
+     */
+    public Engine(KnowledgeBase kb, int maxFirings) {
+        this.kb = kb;
+        this.assembler = new FindingAssembler(kb);
+        this.maxFirings = maxFirings;
+    }
+
+    /**
+     * Assesses one questionnaire.
+     *
+     * @param questionnaire validated answers
+     * @return the assessment
+     * @throws RunawayRulesException when the rules do not settle within the firing bound
+     */
+    public Assessment assess(Questionnaire questionnaire) {
+        KieSession session = kb.kieBase().newKieSession();
+        try {
+            DerivationRecorder recorder = new DerivationRecorder();
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
+            for (Object fact : kb.referenceFacts()) {
+                session.insert(fact);
+            }
+            for (Object fact : inputFacts(questionnaire)) {
+                session.insert(fact);
+            }
+            int fired = session.fireAllRules(maxFirings);
+            if (fired >= maxFirings && session.fireAllRules(1) > 0) {
+                String culprit = recorder.firings().entrySet().stream()
+                        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                        .map(Map.Entry::getKey).orElse("?");
+                throw new RunawayRulesException(culprit, maxFirings);
+            }
+            return assembler.assemble(questionnaire, recorder.derivations(), recorder.firings().keySet());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * The input facts of a questionnaire: one {@link Answer} per yes/no, one-of and chosen any-of value,
+     * one {@link Measurement} per number. Unanswered questions give no fact, so rules cannot mistake
+     * "unknown" for "no".
+     *
+     * @param questionnaire the answers
+     * @return the facts, in question order
+     */
+    public List<Object> inputFacts(Questionnaire questionnaire) {
+        List<Object> facts = new ArrayList<>();
+        QuestionCatalog catalog = kb.data().questions();
+        List<String> ids = new ArrayList<>(questionnaire.answers().keySet());
+        ids.sort(Comparator.comparingInt(catalog::order));
+        for (String id : ids) {
+            Question q = catalog.get(id);
+            Object value = questionnaire.answers().get(id);
+            switch (q.type()) {
+                case YES_NO -> facts.add(new Answer(id, Boolean.TRUE.equals(value) ? "yes" : "no"));
+                case ONE_OF -> facts.add(new Answer(id, (String) value));
+                case ANY_OF -> {
+                    for (Object v : (List<?>) value) {
+                        facts.add(new Answer(id, (String) v));
+                    }
+                }
+                case NUMBER -> facts.add(new Measurement(id, ((BigDecimal) value).doubleValue()));
+                case TEXT -> { }
+            }
+        }
+        return facts;
+    }
+}

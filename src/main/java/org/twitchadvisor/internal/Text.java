@@ -1,0 +1,44 @@
+package org.twitchadvisor.internal;
+
+/** Small text helpers shared by the parser and the rule checks. */
+public final class Text {
+    private Text() {
+    }
+
+    /**
+     * Levenshtein distance, for "did you mean" suggestions on short ids.
+     *
+     * @param a one word
+     * @param b another word
+     * @return the number of single-character edits between them
+     */
+    public static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /**
+     * Quotes a value for a message, shortening a long one so one bad cell cannot flood a log.
+     *
+     * @param value the value as given
+     * @return the value in single quotes, at most about 60 characters
+     */
+    public static String quote(String value) {
+        String v = value.length() > 60 ? value.substring(0, 57) + "..." : value;
+        return "'" + v + "'";
+    }
+}
