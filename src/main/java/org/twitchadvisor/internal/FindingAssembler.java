@@ -18,15 +18,19 @@ import org.twitchadvisor.facts.RedFlag;
 import org.twitchadvisor.facts.ReferenceRange;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -41,26 +45,116 @@ import java.util.function.Function;
  */
 final class FindingAssembler {
     private static final Comparator<Scored> STRONGEST_FIRST = Comparator.comparingDouble(Scored::certainty).reversed()
-            .thenComparing(s -> s.node().rule()).thenComparing(s -> s.node().toString());
+            .thenComparing(s -> s.node().rule()).thenComparing(Scored::text);
 
     private final KnowledgeBase kb;
     private final ReferenceData data;
+    /** Positions looked up once: found by linear search per comparison they were a fifth of a batch profile. */
+    private final Map<String, Integer> questionOrder = new HashMap<>();
+    private final Comparator<String> byQuestionOrder;
+    private final Map<String, Integer> adviceOrder = new HashMap<>();
+    /** The foods advice per nutrient and diet: few combinations, asked for in nearly every assessment. */
+    private final Map<String, Optional<String>> foodsText = new ConcurrentHashMap<>();
 
     FindingAssembler(KnowledgeBase kb) {
         this.kb = kb;
         this.data = kb.data();
+        for (String id : data.questions().ids()) {
+            questionOrder.put(id, questionOrder.size());
+        }
+        this.byQuestionOrder = Comparator.<String>comparingInt(id -> questionOrder.getOrDefault(id, Integer.MAX_VALUE))
+                .thenComparing(Function.identity());
+        for (String id : data.advice().keySet()) {
+            adviceOrder.put(id, adviceOrder.size());
+        }
     }
 
-    private record Scored(Explanation node, double certainty) {
+    /** A node with its certainty; its text, the last tie-break of the order, is rendered only when a tie needs it. */
+    private static final class Scored {
+        private final Explanation node;
+        private final double certainty;
+        private String text;
+
+        Scored(Explanation node, double certainty) {
+            this.node = node;
+            this.certainty = certainty;
+        }
+
+        Explanation node() {
+            return node;
+        }
+
+        double certainty() {
+            return certainty;
+        }
+
+        String text() {
+            if (text == null) {
+                StringBuilder b = new StringBuilder(256);
+                appendText(b, node);
+                text = b.toString();
+            }
+            return text;
+        }
+
+        /**
+         * Exactly {@code node.toString()} of the record, which the order has always used to break ties, built
+         * without the record's {@code String.format}: that took a twentieth of a batch profile.
+         */
+        private static void appendText(StringBuilder b, Explanation node) {
+            b.append("Explanation[rule=").append(node.rule()).append(", claim=").append(node.claim())
+                    .append(", sources=").append(node.sources()).append(", answers=").append(node.answers())
+                    .append(", because=[");
+            for (int i = 0; i < node.because().size(); i++) {
+                if (i > 0) {
+                    b.append(", ");
+                }
+                appendText(b, node.because().get(i));
+            }
+            b.append("]]");
+        }
+    }
+
+    /** The conclusions of one session by kind, each grouped by subject in subject order: one pass over the facts. */
+    private static final class Conclusions {
+        final Map<String, List<Object>> evidence = new TreeMap<>();
+        final Map<String, List<Object>> labs = new TreeMap<>();
+        final Map<String, List<Object>> lifestyle = new TreeMap<>();
+        final Map<String, List<Object>> differentials = new TreeMap<>();
+        final Map<String, List<Object>> flags = new TreeMap<>();
+        final Map<String, Set<String>> advice = new TreeMap<>();
+
+        Conclusions(Collection<Object> facts) {
+            for (Object f : facts) {
+                if (f instanceof DeficiencyEvidence e) {
+                    add(evidence, e.nutrient(), f);
+                } else if (f instanceof LabResult l) {
+                    add(labs, l.nutrient(), f);
+                } else if (f instanceof LifestyleFactor l) {
+                    add(lifestyle, l.subject(), f);
+                } else if (f instanceof DifferentialEvidence d) {
+                    add(differentials, d.condition(), f);
+                } else if (f instanceof RedFlag r) {
+                    add(flags, r.sign(), f);
+                } else if (f instanceof Advice a) {
+                    advice.computeIfAbsent(a.subject(), k -> new LinkedHashSet<>()).add(a.id());
+                }
+            }
+        }
+
+        private static void add(Map<String, List<Object>> groups, String key, Object fact) {
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(fact);
+        }
     }
 
     Assessment assemble(Questionnaire q, Map<Object, DerivationRecorder.Derivation> derivations, Collection<String> fired) {
         Explainer explainer = new Explainer(q, derivations);
-        Map<String, List<String>> advice = advice(derivations.keySet(), q);
+        Conclusions conclusions = new Conclusions(derivations.keySet());
+        Map<String, List<String>> advice = advice(conclusions.advice, q);
 
         List<Finding> deficiencies = new ArrayList<>();
-        Map<String, List<Object>> evidence = group(derivations.keySet(), DeficiencyEvidence.class, DeficiencyEvidence::nutrient);
-        Map<String, List<Object>> labs = group(derivations.keySet(), LabResult.class, LabResult::nutrient);
+        Map<String, List<Object>> evidence = conclusions.evidence;
+        Map<String, List<Object>> labs = conclusions.labs;
         Set<String> nutrients = new java.util.TreeSet<>(evidence.keySet());
         nutrients.addAll(labs.keySet());
         for (String nutrient : nutrients) {
@@ -94,12 +188,12 @@ final class FindingAssembler {
         deficiencies.sort(Comparator.comparingDouble(Finding::score).reversed().thenComparing(Finding::subject));
 
         List<Finding> findings = new ArrayList<>(deficiencies);
-        findings.addAll(simple("lifestyle", group(derivations.keySet(), LifestyleFactor.class, LifestyleFactor::subject),
+        findings.addAll(simple("lifestyle", conclusions.lifestyle,
                 explainer, advice, label -> label + " may be contributing to the twitching"));
-        findings.addAll(simple("differential", group(derivations.keySet(), DifferentialEvidence.class,
-                DifferentialEvidence::condition), explainer, advice, label -> label + " may explain the movements better"));
+        findings.addAll(simple("differential", conclusions.differentials,
+                explainer, advice, label -> label + " may explain the movements better"));
 
-        Map<String, List<Object>> flags = group(derivations.keySet(), RedFlag.class, RedFlag::sign);
+        Map<String, List<Object>> flags = conclusions.flags;
         Triage triage = Triage.SELF_CARE;
         List<Finding> redFlags = new ArrayList<>();
         for (Map.Entry<String, List<Object>> e : flags.entrySet()) {
@@ -118,7 +212,9 @@ final class FindingAssembler {
         redFlags.sort(Comparator.comparing((Finding f) -> Triage.fromId(f.level())).reversed()
                 .thenComparing(Comparator.comparingDouble(Finding::score).reversed()).thenComparing(Finding::subject));
         findings.addAll(redFlags);
-        return new Assessment(q.respondent(), triage, findings, kb.rulesetId(), fired.stream().sorted().toList());
+        List<String> rulesFired = new ArrayList<>(fired);
+        rulesFired.sort(null);
+        return new Assessment(q.respondent(), triage, findings, kb.rulesetId(), rulesFired);
     }
 
     private List<Finding> simple(String type, Map<String, List<Object>> bySubject, Explainer explainer,
@@ -148,19 +244,13 @@ final class FindingAssembler {
         return order.indexOf(b) > order.indexOf(a) ? b : a;
     }
 
-    private static <T> Map<String, List<Object>> group(Collection<Object> facts, Class<T> type, Function<T, String> key) {
-        Map<String, List<Object>> groups = new TreeMap<>();
-        for (Object f : facts) {
-            if (type.isInstance(f)) {
-                groups.computeIfAbsent(key.apply(type.cast(f)), k -> new ArrayList<>()).add(f);
-            }
-        }
-        return groups;
-    }
-
     /** Independent votes: 1 - product of (1 - c). Sorted first so rounding never depends on fact order. */
     private static double combine(List<Scored> scored) {
-        double[] cs = scored.stream().mapToDouble(Scored::certainty).sorted().toArray();
+        double[] cs = new double[scored.size()];
+        for (int i = 0; i < cs.length; i++) {
+            cs[i] = scored.get(i).certainty();
+        }
+        Arrays.sort(cs);
         double none = 1.0;
         for (double c : cs) {
             none *= 1.0 - c;
@@ -173,7 +263,11 @@ final class FindingAssembler {
     }
 
     private static List<Explanation> nodes(List<Scored> scored) {
-        return scored.stream().map(Scored::node).toList();
+        Explanation[] nodes = new Explanation[scored.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = scored.get(i).node();
+        }
+        return List.of(nodes);
     }
 
     private static String capitalize(String s) {
@@ -181,15 +275,8 @@ final class FindingAssembler {
     }
 
     /** Advice texts per finding subject, foods first, then in the order of the advice table. */
-    private Map<String, List<String>> advice(Collection<Object> facts, Questionnaire q) {
-        Map<String, Set<String>> ids = new TreeMap<>();
-        for (Object f : facts) {
-            if (f instanceof Advice a) {
-                ids.computeIfAbsent(a.subject(), k -> new LinkedHashSet<>()).add(a.id());
-            }
-        }
-        List<String> order = new ArrayList<>(data.advice().keySet());
-        Map<String, List<String>> out = new LinkedHashMap<>();
+    private Map<String, List<String>> advice(Map<String, Set<String>> ids, Questionnaire q) {
+        Map<String, List<String>> out = new HashMap<>();
         ids.forEach((subject, set) -> {
             List<String> texts = new ArrayList<>();
             if (set.contains("foods")) {
@@ -198,9 +285,16 @@ final class FindingAssembler {
                     texts.add(foods);
                 }
             }
-            set.stream().filter(id -> !id.equals("foods") && data.advice().containsKey(id))
-                    .sorted(Comparator.comparingInt(order::indexOf))
-                    .forEach(id -> texts.add(data.advice().get(id).text()));
+            List<String> others = new ArrayList<>(set.size());
+            for (String id : set) {
+                if (!id.equals("foods") && adviceOrder.containsKey(id)) {
+                    others.add(id);
+                }
+            }
+            others.sort(Comparator.comparingInt(adviceOrder::get));
+            for (String id : others) {
+                texts.add(data.advice().get(id).text());
+            }
             out.put(subject, texts);
         });
         return out;
@@ -209,6 +303,11 @@ final class FindingAssembler {
     /** The foods the articles name for a nutrient, leaving out every category the person's diet excludes. */
     private String foods(String nutrient, Questionnaire q) {
         Object diet = q.answers().get("diet");
+        return foodsText.computeIfAbsent(nutrient + '\u0000' + diet, k -> Optional.ofNullable(foods(nutrient, diet)))
+                .orElse(null);
+    }
+
+    private String foods(String nutrient, Object diet) {
         Set<String> excluded = diet == null ? Set.of() : data.dietExclusions().getOrDefault(diet.toString(), Set.of());
         List<String> foods = data.foods().stream()
                 .filter(f -> f.nutrient().equals(nutrient) && !excluded.contains(f.category()))
@@ -250,9 +349,9 @@ final class FindingAssembler {
             DerivationRecorder.Derivation d = derivations.get(fact);
             RuleInfo info = kb.rule(d.rule());
             double certainty = info.weight();
-            Map<String, Object> answers = new TreeMap<>(Comparator.comparingInt(kb.data().questions()::order)
-                    .thenComparing(Function.identity()));
-            Set<String> sources = new LinkedHashSet<>(info.sources());
+            Map<String, Object> answers = new TreeMap<>(byQuestionOrder);
+            // Most rules cite only their own sources: their list is shared instead of copied per node.
+            Set<String> sources = null;
             List<Object> derived = new ArrayList<>();
             for (Object p : d.premises()) {
                 if (p instanceof Answer a) {
@@ -260,9 +359,9 @@ final class FindingAssembler {
                 } else if (p instanceof Measurement m) {
                     answers.put(m.question(), q.answers().get(m.question()));
                 } else if (p instanceof ReferenceRange r) {
-                    sources.add(r.source());
+                    sources = withSource(sources, info, r.source());
                 } else if (p instanceof Limit l) {
-                    sources.add(l.source());
+                    sources = withSource(sources, info, l.source());
                 } else if (derivations.containsKey(p)) {
                     derived.add(p);
                 }
@@ -275,11 +374,17 @@ final class FindingAssembler {
             }
             children.sort(STRONGEST_FIRST);
             answers.replaceAll((k, v) -> v instanceof List<?> l ? List.copyOf(l) : v);
-            Explanation node = new Explanation(info.name(), info.claim(), List.copyOf(sources),
-                    new LinkedHashMap<>(answers), nodes(children));
+            Explanation node = new Explanation(info.name(), info.claim(),
+                    sources == null ? info.sources() : List.copyOf(sources), answers, nodes(children));
             Scored s = new Scored(node, certainty);
             memo.put(fact, s);
             return s;
+        }
+
+        private Set<String> withSource(Set<String> sources, RuleInfo info, String source) {
+            Set<String> out = sources == null ? new LinkedHashSet<>(info.sources()) : sources;
+            out.add(source);
+            return out;
         }
 
         @SuppressWarnings("unchecked")
