@@ -19,18 +19,16 @@ import org.twitchadvisor.facts.ReferenceRange;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -44,8 +42,25 @@ import java.util.function.Function;
  * not depend on the order of answers or rule files: every list is sorted before it is combined or output.
  */
 final class FindingAssembler {
-    private static final Comparator<Scored> STRONGEST_FIRST = Comparator.comparingDouble(Scored::certainty).reversed()
-            .thenComparing(s -> s.node().rule()).thenComparing(Scored::text);
+    /**
+     * Highest certainty first, then by rule name, then by the node's text. Written out rather than composed
+     * from {@code Comparator.comparing...}: the composed form's lambda layers were a tenth of the assembly.
+     */
+    private static final Comparator<Scored> STRONGEST_FIRST = (a, b) -> {
+        int c = Double.compare(b.certainty, a.certainty);
+        if (c == 0) {
+            c = a.node.rule().compareTo(b.node.rule());
+        }
+        return c != 0 ? c : a.text().compareTo(b.text());
+    };
+    private static final Comparator<Finding> HIGHEST_SCORE_FIRST = (a, b) -> {
+        int c = Double.compare(b.score(), a.score());
+        return c != 0 ? c : a.subject().compareTo(b.subject());
+    };
+    private static final Comparator<Finding> MOST_URGENT_FIRST = (a, b) -> {
+        int c = Triage.fromId(b.level()).compareTo(Triage.fromId(a.level()));
+        return c != 0 ? c : HIGHEST_SCORE_FIRST.compare(a, b);
+    };
 
     private final KnowledgeBase kb;
     private final ReferenceData data;
@@ -53,8 +68,12 @@ final class FindingAssembler {
     private final Map<String, Integer> questionOrder = new HashMap<>();
     private final Comparator<String> byQuestionOrder;
     private final Map<String, Integer> adviceOrder = new HashMap<>();
-    /** The foods advice per nutrient and diet: few combinations, asked for in nearly every assessment. */
-    private final Map<String, Optional<String>> foodsText = new ConcurrentHashMap<>();
+    /** The foods advice per nutrient, then per diet ({@link #ANY_DIET} when none was given); a null text: no foods. */
+    private final Map<String, Map<String, String>> foodsText = new HashMap<>();
+    private static final String ANY_DIET = "";
+    /** Every rule name in sorted order, and each name's position: the rules fired come out sorted without a sort. */
+    private final String[] ruleNames;
+    private final Map<String, Integer> ruleIndex = new HashMap<>();
 
     FindingAssembler(KnowledgeBase kb) {
         this.kb = kb;
@@ -62,10 +81,25 @@ final class FindingAssembler {
         for (String id : data.questions().ids()) {
             questionOrder.put(id, questionOrder.size());
         }
-        this.byQuestionOrder = Comparator.<String>comparingInt(id -> questionOrder.getOrDefault(id, Integer.MAX_VALUE))
-                .thenComparing(Function.identity());
+        this.byQuestionOrder = (a, b) -> {
+            int c = Integer.compare(questionOrder.getOrDefault(a, Integer.MAX_VALUE),
+                    questionOrder.getOrDefault(b, Integer.MAX_VALUE));
+            return c != 0 ? c : a.compareTo(b);
+        };
         for (String id : data.advice().keySet()) {
             adviceOrder.put(id, adviceOrder.size());
+        }
+        for (ReferenceData.Food f : data.foods()) {
+            foodsText.computeIfAbsent(f.nutrient(), n -> {
+                Map<String, String> byDiet = new HashMap<>();
+                byDiet.put(ANY_DIET, foods(n, Set.of()));
+                data.dietExclusions().forEach((diet, excluded) -> byDiet.put(diet, foods(n, excluded)));
+                return byDiet;
+            });
+        }
+        this.ruleNames = kb.rules().keySet().stream().sorted().toArray(String[]::new);
+        for (int i = 0; i < ruleNames.length; i++) {
+            ruleIndex.put(ruleNames[i], i);
         }
     }
 
@@ -185,7 +219,7 @@ final class FindingAssembler {
             deficiencies.add(new Finding("deficiency", nutrient, level, round(score), summary, because,
                     advice.getOrDefault(nutrient, List.of())));
         }
-        deficiencies.sort(Comparator.comparingDouble(Finding::score).reversed().thenComparing(Finding::subject));
+        deficiencies.sort(HIGHEST_SCORE_FIRST);
 
         List<Finding> findings = new ArrayList<>(deficiencies);
         findings.addAll(simple("lifestyle", conclusions.lifestyle,
@@ -209,12 +243,9 @@ final class FindingAssembler {
             redFlags.add(new Finding("red_flag", e.getKey(), urgency.id(), round(combine(scored)), summary, nodes(scored),
                     advice.getOrDefault(e.getKey(), List.of())));
         }
-        redFlags.sort(Comparator.comparing((Finding f) -> Triage.fromId(f.level())).reversed()
-                .thenComparing(Comparator.comparingDouble(Finding::score).reversed()).thenComparing(Finding::subject));
+        redFlags.sort(MOST_URGENT_FIRST);
         findings.addAll(redFlags);
-        List<String> rulesFired = new ArrayList<>(fired);
-        rulesFired.sort(null);
-        return new Assessment(q.respondent(), triage, findings, kb.rulesetId(), rulesFired);
+        return new Assessment(q.respondent(), triage, findings, kb.rulesetId(), sortedRules(fired));
     }
 
     private List<Finding> simple(String type, Map<String, List<Object>> bySubject, Explainer explainer,
@@ -228,7 +259,29 @@ final class FindingAssembler {
                     capitalize(summary.apply(data.label(type, e.getKey()))) + " (" + level + ")", nodes(scored),
                     advice.getOrDefault(e.getKey(), List.of())));
         }
-        out.sort(Comparator.comparingDouble(Finding::score).reversed().thenComparing(Finding::subject));
+        out.sort(HIGHEST_SCORE_FIRST);
+        return out;
+    }
+
+    private List<String> sortedRules(Collection<String> fired) {
+        BitSet seen = new BitSet(ruleNames.length);
+        List<String> unknown = new ArrayList<>(0);
+        for (String name : fired) {
+            Integer i = ruleIndex.get(name);
+            if (i == null) {
+                unknown.add(name);
+            } else {
+                seen.set(i);
+            }
+        }
+        List<String> out = new ArrayList<>(fired.size());
+        for (int i = seen.nextSetBit(0); i >= 0; i = seen.nextSetBit(i + 1)) {
+            out.add(ruleNames[i]);
+        }
+        if (!unknown.isEmpty()) {
+            out.addAll(unknown);
+            out.sort(null);
+        }
         return out;
     }
 
@@ -302,13 +355,16 @@ final class FindingAssembler {
 
     /** The foods the articles name for a nutrient, leaving out every category the person's diet excludes. */
     private String foods(String nutrient, Questionnaire q) {
+        Map<String, String> byDiet = foodsText.get(nutrient);
+        if (byDiet == null) {
+            return null;
+        }
         Object diet = q.answers().get("diet");
-        return foodsText.computeIfAbsent(nutrient + '\u0000' + diet, k -> Optional.ofNullable(foods(nutrient, diet)))
-                .orElse(null);
+        String key = diet == null || !byDiet.containsKey(diet.toString()) ? ANY_DIET : diet.toString();
+        return byDiet.get(key);
     }
 
-    private String foods(String nutrient, Object diet) {
-        Set<String> excluded = diet == null ? Set.of() : data.dietExclusions().getOrDefault(diet.toString(), Set.of());
+    private String foods(String nutrient, Set<String> excluded) {
         List<String> foods = data.foods().stream()
                 .filter(f -> f.nutrient().equals(nutrient) && !excluded.contains(f.category()))
                 .map(ReferenceData.Food::food).distinct().toList();
@@ -331,14 +387,29 @@ final class FindingAssembler {
 
         /** Distinct nodes of these facts, strongest first; two identical derivations count once. */
         List<Scored> scored(List<Object> facts) {
-            Map<Explanation, Scored> distinct = new LinkedHashMap<>();
+            // A handful of facts per finding: comparing them pairwise is cheaper than hashing whole trees.
+            List<Scored> list = new ArrayList<>(facts.size());
             for (Object f : facts) {
                 Scored s = scored(f);
-                distinct.merge(s.node(), s, (a, b) -> a.certainty() >= b.certainty() ? a : b);
+                int same = indexOfEqual(list, s.node());
+                if (same < 0) {
+                    list.add(s);
+                } else if (s.certainty() > list.get(same).certainty()) {
+                    list.set(same, s);
+                }
             }
-            List<Scored> list = new ArrayList<>(distinct.values());
             list.sort(STRONGEST_FIRST);
             return list;
+        }
+
+        private int indexOfEqual(List<Scored> list, Explanation node) {
+            for (int i = 0; i < list.size(); i++) {
+                Explanation other = list.get(i).node();
+                if (other == node || (other.rule().equals(node.rule()) && other.equals(node))) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         Scored scored(Object fact) {
@@ -393,10 +464,19 @@ final class FindingAssembler {
             switch (question.type()) {
                 case YES_NO -> answers.put(a.question(), a.value().equals("yes"));
                 case ANY_OF -> {
-                    List<String> values = (List<String>) answers.computeIfAbsent(a.question(), k -> new ArrayList<String>());
+                    List<String> values = (List<String>) answers.get(a.question());
+                    if (values == null) {
+                        values = new ArrayList<>(2);
+                        answers.put(a.question(), values);
+                    }
                     if (!values.contains(a.value())) {
-                        values.add(a.value());
-                        values.sort(Comparator.comparingInt(question.values()::indexOf));
+                        // Kept in the order the question lists its values, as a person reads them.
+                        int rank = question.values().indexOf(a.value());
+                        int at = 0;
+                        while (at < values.size() && question.values().indexOf(values.get(at)) < rank) {
+                            at++;
+                        }
+                        values.add(at, a.value());
                     }
                 }
                 default -> answers.put(a.question(), a.value());
