@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.twitchadvisor.internal.Engine;
+import org.twitchadvisor.internal.ExplanationJsonCache;
 import org.twitchadvisor.internal.KnowledgeBase;
 import org.twitchadvisor.internal.QuestionnaireReader;
 import org.twitchadvisor.internal.RuleFolder;
@@ -47,6 +48,8 @@ public final class TwitchAdvisor {
         this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxDocumentLength(1_000_000).maxStringLength(100_000).maxNestingDepth(20).build());
         this.prettyJson = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        // After the indented copy is made: only compact output can reuse an explanation's text.
+        ExplanationJsonCache.install(json);
         this.reader = new QuestionnaireReader(kb.data().questions(), json);
     }
 
