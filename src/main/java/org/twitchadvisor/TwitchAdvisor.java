@@ -27,7 +27,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>An instance is immutable and thread-safe: build it once (building compiles the rules, about a
- * second) and call {@link #assess} from any number of threads. The library starts no threads, writes
+ * second) and call {@link #assess} from any number of threads. The library starts no threads (except a
+ * {@link org.twitchadvisor.batch.BatchRunner} while it runs, which stops them before it returns), writes
  * nothing to standard output, and logs only through SLF4J; it does not pass on a logging binding.
  */
 public final class TwitchAdvisor {
@@ -195,5 +196,24 @@ public final class TwitchAdvisor {
     /** @return the id of the rule set, the {@code ruleset} field of every assessment */
     public String ruleset() {
         return kb.rulesetId();
+    }
+
+    /**
+     * The names of every rule in the rule set, so a report can say which rules never fired.
+     *
+     * @return the rule names, sorted
+     */
+    public List<String> ruleNames() {
+        return kb.rules().keySet().stream().sorted().toList();
+    }
+
+    /**
+     * The subjects the rules can conclude for one finding type, e.g. the nutrients of {@code deficiency}.
+     *
+     * @param type {@code deficiency}, {@code lifestyle}, {@code differential} or {@code red_flag}
+     * @return the subject ids, sorted; empty for an unknown type
+     */
+    public List<String> subjects(String type) {
+        return kb.data().subjects().getOrDefault(type, Map.of()).keySet().stream().sorted().toList();
     }
 }

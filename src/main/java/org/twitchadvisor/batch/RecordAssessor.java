@@ -1,0 +1,142 @@
+package org.twitchadvisor.batch;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twitchadvisor.Assessment;
+import org.twitchadvisor.InvalidQuestionnaireException;
+import org.twitchadvisor.Problem;
+import org.twitchadvisor.Questionnaire;
+import org.twitchadvisor.RunawayRulesException;
+import org.twitchadvisor.TwitchAdvisor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a chunk of raw records into output bytes, error-record bytes and counts, on a worker thread. Every
+ * record gives exactly one output line or one error line; nothing a record holds stops the others.
+ */
+final class RecordAssessor {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordAssessor.class);
+    private static final Problem NO_RESPONDENT = new Problem("respondent", null,
+            "no respondent: every record of a batch needs a 'respondent' id to name its result");
+    /** Only reads the respondent of a record that failed validation, for its error record; as strict as the advisor. */
+    private static final ObjectMapper PROBE = new ObjectMapper();
+
+    static {
+        PROBE.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxDocumentLength(JsonLinesRecordReader.MAX_LINE_CHARS).maxNestingDepth(20).build());
+    }
+
+    /** What one chunk gave: the bytes to append to each file and the counts to add to the summary. */
+    record Result(byte[] results, byte[] errors, Tally tally) {
+    }
+
+    private final TwitchAdvisor advisor;
+    private final CsvHeader header;
+    private final ResultFormat format;
+
+    /**
+     * @param advisor assesses and validates
+     * @param header the CSV header, or {@code null} for JSON input
+     * @param format how an assessment is written
+     */
+    RecordAssessor(TwitchAdvisor advisor, CsvHeader header, ResultFormat format) {
+        this.advisor = advisor;
+        this.header = header;
+        this.format = format;
+    }
+
+    Result assess(List<RawRecord> records) {
+        StringBuilder out = new StringBuilder(records.size() * 8192);
+        StringBuilder errors = new StringBuilder();
+        Tally tally = new Tally();
+        for (RawRecord r : records) {
+            assess(r, out, errors, tally);
+        }
+        return new Result(out.toString().getBytes(StandardCharsets.UTF_8),
+                errors.toString().getBytes(StandardCharsets.UTF_8), tally);
+    }
+
+    private void assess(RawRecord r, StringBuilder out, StringBuilder errors, Tally tally) {
+        if (r.problem() != null) {
+            reject(r, r.respondent(), List.of(r.problem()), null, errors, tally);
+            return;
+        }
+        List<Problem> problems = new ArrayList<>(2);
+        Questionnaire q = null;
+        String respondent;
+        if (r.cells() != null) {
+            respondent = header.respondent(r.cells());
+            if (respondent == null) {
+                problems.add(NO_RESPONDENT);
+            }
+            try {
+                q = advisor.fromCsvCells(header.answers(r.cells(), problems));
+            } catch (InvalidQuestionnaireException e) {
+                problems.addAll(e.problems());
+            }
+        } else {
+            boolean named;
+            try {
+                q = advisor.readJson(r.json());
+                respondent = q.respondent();
+                named = respondent != null;
+            } catch (InvalidQuestionnaireException e) {
+                problems.addAll(e.problems());
+                JsonNode node = probe(r.json());
+                JsonNode id = node == null ? null : node.get("respondent");
+                respondent = id != null && (id.isTextual() || id.isNumber()) && !id.asText().isBlank()
+                        ? id.asText().trim() : null;
+                // Unreadable JSON has no respondent to miss; an object without one does.
+                named = node == null || !node.isObject() || respondent != null;
+            }
+            if (!named) {
+                if (r.defaultRespondent() != null) {
+                    respondent = r.defaultRespondent();
+                    q = q == null ? null : new Questionnaire(respondent, q.answers());
+                } else {
+                    problems.add(0, NO_RESPONDENT);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            reject(r, respondent, problems, null, errors, tally);
+            return;
+        }
+        Assessment a;
+        try {
+            a = advisor.assess(q);
+        } catch (RunawayRulesException e) {
+            reject(r, respondent, List.of(new Problem(null, null, e.getMessage())), e.rule(), errors, tally);
+            return;
+        } catch (RuntimeException e) {
+            // A rule's action threw: this questionnaire has no assessment, the others still do.
+            LOG.debug("rules failed on {} line {}", r.file(), r.line(), e);
+            reject(r, respondent, List.of(new Problem(null, null, "the rules failed on this questionnaire: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage())), null, errors, tally);
+            return;
+        }
+        format.append(out, a);
+        tally.assessed(a);
+    }
+
+    private static JsonNode probe(String json) {
+        try {
+            return PROBE.readTree(json);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void reject(RawRecord r, String respondent, List<Problem> problems, String rule, StringBuilder errors,
+                               Tally tally) {
+        errors.append(ErrorRecord.of(r, respondent, problems, rule).toJson()).append('\n');
+        tally.rejected();
+    }
+}

@@ -1,0 +1,105 @@
+package org.twitchadvisor.batch;
+
+import org.twitchadvisor.Assessment;
+import org.twitchadvisor.Finding;
+import org.twitchadvisor.Triage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts for a {@link BatchSummary}: kept per chunk by the thread that assessed it and added up in input order
+ * by the writer, so no counter is shared between threads.
+ */
+final class Tally {
+    /** The finding types of the output contract and their levels, in the order a summary lists them. */
+    static final Map<String, List<String>> LEVELS = new LinkedHashMap<>();
+
+    static {
+        LEVELS.put("deficiency", List.of("possible", "likely", "confirmed", "ruled_out"));
+        LEVELS.put("lifestyle", List.of("possible", "likely"));
+        LEVELS.put("differential", List.of("possible", "likely"));
+        LEVELS.put("red_flag", List.of("see_doctor", "urgent"));
+    }
+
+    long read;
+    long assessed;
+    long rejected;
+    final long[] triage = new long[Triage.values().length];
+    /** type, then subject, then level, to respondents. */
+    final Map<String, Map<String, Map<String, Long>>> findings = new HashMap<>();
+    final Map<String, Long> rules = new HashMap<>();
+
+    void assessed(Assessment a) {
+        read++;
+        assessed++;
+        triage[a.triage().ordinal()]++;
+        for (Finding f : a.findings()) {
+            findings.computeIfAbsent(f.type(), k -> new HashMap<>()).computeIfAbsent(f.subject(), k -> new HashMap<>())
+                    .merge(f.level(), 1L, Long::sum);
+        }
+        for (String rule : a.rulesFired()) {
+            rules.merge(rule, 1L, Long::sum);
+        }
+    }
+
+    void rejected() {
+        read++;
+        rejected++;
+    }
+
+    void add(Tally other) {
+        read += other.read;
+        assessed += other.assessed;
+        rejected += other.rejected;
+        for (int i = 0; i < triage.length; i++) {
+            triage[i] += other.triage[i];
+        }
+        other.findings.forEach((type, subjects) -> subjects.forEach((subject, levels) -> levels.forEach((level, n) ->
+                findings.computeIfAbsent(type, k -> new HashMap<>()).computeIfAbsent(subject, k -> new HashMap<>())
+                        .merge(level, n, Long::sum))));
+        other.rules.forEach((rule, n) -> rules.merge(rule, n, Long::sum));
+    }
+
+    /**
+     * @param knownSubjects the subjects the rules can conclude, by type, so that the ones nobody got show as 0
+     * @param ruleNames every rule of the rule set, so that the ones that never fired show as 0
+     */
+    BatchSummary summary(String input, String ruleset, int threads, double wallSeconds, String stoppedBy,
+                         Map<String, List<String>> knownSubjects, List<String> ruleNames) {
+        Map<String, Long> triageCounts = new LinkedHashMap<>();
+        for (Triage t : Triage.values()) {
+            triageCounts.put(t.id(), triage[t.ordinal()]);
+        }
+        List<String> types = new ArrayList<>(LEVELS.keySet());
+        new TreeMap<>(findings).keySet().stream().filter(t -> !types.contains(t)).forEach(types::add);
+        List<BatchSummary.FindingCount> counts = new ArrayList<>();
+        for (String type : types) {
+            Map<String, Map<String, Long>> bySubject = new TreeMap<>(findings.getOrDefault(type, Map.of()));
+            knownSubjects.getOrDefault(type, List.of()).forEach(s -> bySubject.putIfAbsent(s, Map.of()));
+            List<BatchSummary.FindingCount> ofType = new ArrayList<>();
+            bySubject.forEach((subject, levels) -> {
+                Map<String, Long> ordered = new LinkedHashMap<>();
+                LEVELS.getOrDefault(type, List.of()).forEach(l -> ordered.put(l, 0L));
+                new TreeMap<>(levels).forEach((l, n) -> ordered.merge(l, n, Long::sum));
+                long respondents = levels.values().stream().mapToLong(Long::longValue).sum();
+                ofType.add(new BatchSummary.FindingCount(type, subject, respondents, ordered));
+            });
+            ofType.sort(Comparator.comparingLong(BatchSummary.FindingCount::respondents).reversed()
+                    .thenComparing(BatchSummary.FindingCount::subject));
+            counts.addAll(ofType);
+        }
+        Map<String, Long> ruleCounts = new TreeMap<>();
+        ruleNames.forEach(r -> ruleCounts.put(r, 0L));
+        ruleCounts.putAll(rules);
+        List<String> never = ruleCounts.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+        double perSecond = wallSeconds > 0 ? read / wallSeconds : 0;
+        return new BatchSummary(input, ruleset, threads, read, assessed, rejected, Math.round(wallSeconds * 1000) / 1000.0,
+                Math.round(perSecond * 10) / 10.0, stoppedBy, triageCounts, counts, ruleCounts, never);
+    }
+}

@@ -1,0 +1,236 @@
+package org.twitchadvisor.cli;
+
+import org.twitchadvisor.TwitchAdvisor;
+import org.twitchadvisor.TwitchAdvisorException;
+import org.twitchadvisor.batch.BatchOptions;
+import org.twitchadvisor.batch.BatchRunner;
+import org.twitchadvisor.batch.BatchSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code twitch batch INPUT --output FILE}: a whole survey in, one result or one error record per respondent out. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Assess every questionnaire of a survey: a CSV file (header = question ids), a JSON Lines"
+                + " file, or a folder of JSON files; - reads standard input.",
+                "Results are written in input order; every record gives one result or one error record."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every record was assessed", "5:some records were rejected (see the errors file)",
+                "2:wrong command line", "3:unreadable input, unusable CSV header, broken CSV structure, or output"
+                + " that cannot be written", "4:the rules folder is invalid", "1:internal error (a bug)"})
+public final class BatchCommand implements Callable<Integer> {
+    /** Output formats, as typed on the command line. */
+    enum Format { jsonl, csv }
+
+    /** Input formats for standard input or a file whose name does not tell. */
+    enum InputFormat { csv, jsonl }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INPUT",
+            description = "A .csv or .jsonl file, a folder of .json files, or - for standard input.")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where the results go; - for standard output.")
+    String output;
+
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "Where the error records go (JSON Lines). Default: next to the output, NAME.errors.jsonl"
+                    + " (twitch-errors.jsonl when the output is -).")
+    String errors;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "jsonl (one assessment per line) or csv (one row per respondent). Default: csv when the"
+                    + " output ends in .csv, else jsonl.")
+    Format format;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "csv or jsonl, when the input's name does not tell (standard input is guessed: JSON Lines"
+                    + " when it starts with {).")
+    InputFormat inputFormat;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Questionnaires assessed at once. Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
+    Path summaryFile;
+
+    @Option(names = "--ignore-unknown-columns",
+            description = "Drop CSV columns that are not question ids instead of refusing the file.")
+    boolean ignoreUnknownColumns;
+
+    @Option(names = "--quiet", description = "No progress and no summary on standard error; only fatal problems.")
+    boolean quiet;
+
+    @Mixin
+    RulesOption rules;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        BatchOptions options = options(err);
+        Path inputPath = input.equals("-") ? null : Path.of(input);
+        if (inputPath != null && !Files.exists(inputPath)) {
+            err.println("twitch: " + input + ": no such file or folder");
+            return ExitCodes.BAD_INPUT;
+        }
+        String errorsTarget = errors != null ? errors : defaultErrors(output);
+        checkTargets(inputPath, errorsTarget);
+        TwitchAdvisor advisor = rules.advisor();
+        BatchRunner runner = new BatchRunner(advisor, options);
+        BatchSummary summary;
+        try (OutputStream out = open(output, "output"); OutputStream errorOut = open(errorsTarget, "errors file")) {
+            summary = inputPath == null ? runner.run(System.in, "-", out, errorOut) : runner.run(inputPath, out, errorOut);
+        } catch (TwitchAdvisorException e) {
+            clearProgress(err, options);
+            err.println("twitch: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (CannotWrite e) {
+            clearProgress(err, options);
+            err.println("twitch: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            clearProgress(err, options);
+            err.println("twitch: cannot write the results: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        clearProgress(err, options);
+        if (summaryFile != null) {
+            try {
+                Files.writeString(summaryFile, summary.toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("twitch: " + summaryFile + ": cannot write the summary: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        if (!quiet) {
+            err.print(summary.toText());
+            if (summary.rejected() > 0) {
+                err.printf(Locale.ROOT, "%,d rejected record%s: see %s%n", summary.rejected(),
+                        summary.rejected() == 1 ? "" : "s", errorsTarget);
+            }
+        }
+        if (summary.stoppedBy() != null) {
+            err.println("twitch: " + input + ": " + summary.stoppedBy());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        err.flush();
+        return summary.rejected() > 0 ? ExitCodes.ROWS_REJECTED : ExitCodes.OK;
+    }
+
+    private BatchOptions options(PrintWriter err) {
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+        }
+        BatchOptions options = BatchOptions.defaults();
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        if (inputFormat != null) {
+            options = options.withInputFormat(inputFormat == InputFormat.csv ? BatchOptions.InputFormat.CSV
+                    : BatchOptions.InputFormat.JSON_LINES);
+        } else if (!input.equals("-") && Files.isRegularFile(Path.of(input))
+                && BatchOptions.InputFormat.of(Path.of(input)) == null) {
+            throw new ParameterException(spec.commandLine(), "cannot tell the format of '" + input
+                    + "' from its name: use --input-format csv or --input-format jsonl");
+        }
+        boolean csvOut = format != null ? format == Format.csv : output.toLowerCase(Locale.ROOT).endsWith(".csv");
+        options = options.withOutputFormat(csvOut ? BatchOptions.OutputFormat.CSV : BatchOptions.OutputFormat.JSONL)
+                .withIgnoreUnknownColumns(ignoreUnknownColumns);
+        // Progress only for a person watching: a terminal, and not asked to be quiet.
+        if (!quiet && System.console() != null) {
+            options = options.withProgress(Duration.ofSeconds(1), p -> {
+                err.print("\r" + p.toText() + "    ");
+                err.flush();
+            });
+        }
+        return options;
+    }
+
+    /** Refuses to overwrite the input, or to write two things into one file. */
+    private void checkTargets(Path inputPath, String errorsTarget) {
+        Path out = output.equals("-") ? null : Path.of(output).toAbsolutePath().normalize();
+        Path errs = errorsTarget.equals("-") ? null : Path.of(errorsTarget).toAbsolutePath().normalize();
+        Path in = inputPath == null ? null : inputPath.toAbsolutePath().normalize();
+        Path summary = summaryFile == null ? null : summaryFile.toAbsolutePath().normalize();
+        if ((out == null && errs == null) || (out != null && out.equals(errs))) {
+            throw new ParameterException(spec.commandLine(), "the results and the errors cannot go to the same place ("
+                    + output + "); choose another --errors FILE");
+        }
+        if (in != null && (in.equals(out) || in.equals(errs) || in.equals(summary))) {
+            throw new ParameterException(spec.commandLine(), "refusing to overwrite the input " + input);
+        }
+        if (summary != null && (summary.equals(out) || summary.equals(errs))) {
+            throw new ParameterException(spec.commandLine(), "--summary must name a file of its own");
+        }
+    }
+
+    /** The output file's name with {@code .errors.jsonl} in place of its extension, in the same folder. */
+    static String defaultErrors(String output) {
+        if (output.equals("-")) {
+            return "twitch-errors.jsonl";
+        }
+        Path p = Path.of(output);
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        Path sibling = p.resolveSibling(base + ".errors.jsonl");
+        return sibling.toString();
+    }
+
+    private static OutputStream open(String target, String what) throws CannotWrite {
+        if (target.equals("-")) {
+            // Standard output stays open for whoever prints after us; closing only flushes it.
+            return new FilterOutputStream(new BufferedOutputStream(System.out, 1 << 16)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        try {
+            return new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16);
+        } catch (IOException e) {
+            throw new CannotWrite(target + ": cannot write the " + what + ": " + e.getMessage());
+        }
+    }
+
+    private void clearProgress(PrintWriter err, BatchOptions options) {
+        if (options.progress() != null) {
+            err.print("\r" + " ".repeat(60) + "\r");
+            err.flush();
+        }
+    }
+
+    /** An output file that cannot be opened: named in one line, never a stack trace. */
+    private static final class CannotWrite extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CannotWrite(String message) {
+            super(message);
+        }
+    }
+}
