@@ -57,7 +57,7 @@ public final class Table {
             boolean headerChecked = false;
             while (it.hasNextValue()) {
                 Map<String, String> row = it.nextValue();
-                int line = it.getCurrentLocation().getLineNr();
+                int line = it.getParser().currentTokenLocation().getLineNr();
                 if (!headerChecked) {
                     headerChecked = true;
                     for (String col : required) {
