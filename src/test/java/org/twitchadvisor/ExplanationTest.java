@@ -70,13 +70,26 @@ class ExplanationTest {
     }
 
     @Test
-    void twoDerivationsOfTheSameConclusionKeepTheirOwnExplanations() {
-        // Two vitamin D causes give calcium two chained pieces of evidence, each explained by its own cause.
+    void aRuleFiringForTwoCausesIsOneNodeWithBothCausesBelowIt() {
+        // Two vitamin D causes: the chain rule fires twice; it stays one piece of calcium evidence whose
+        // premise combines both causes, and each cause keeps its own explanation below it.
         Assessment a = assess("{\"sun_exposure\": \"limited\", \"low_intake\": [\"fish\"]}");
         Finding calcium = finding(a, "deficiency", "calcium").orElseThrow();
+        assertEquals(1, calcium.because().size());
+        Explanation chain = calcium.because().get(0);
+        assertEquals("low vitamin D impairs calcium absorption", chain.rule());
         assertEquals(List.of("limited sun exposure lowers vitamin D", "rarely eating vitamin D foods limits vitamin D intake"),
-                calcium.because().stream().map(e -> e.because().get(0).rule()).toList());
-        assertEquals(1 - (1 - 0.6 * 0.45) * (1 - 0.6 * 0.15), calcium.score(), 0.005);
+                chain.because().stream().map(Explanation::rule).toList());
+        assertEquals(Math.round(100 * 0.6 * (1 - (1 - 0.45) * (1 - 0.15))) / 100.0, calcium.score());
+    }
+
+    @Test
+    void twoAnswersMatchedByOneRuleCountOnce() {
+        Assessment a = assess("{\"symptoms\": [\"tingling\", \"numbness\"]}");
+        Finding b12 = finding(a, "deficiency", "vitamin_b12").orElseThrow();
+        assertEquals(1, b12.because().size());
+        assertEquals(Map.of("symptoms", List.of("tingling", "numbness")), b12.because().get(0).answers());
+        assertEquals(0.3, b12.score());
     }
 
     @Test

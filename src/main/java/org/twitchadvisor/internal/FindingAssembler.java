@@ -51,7 +51,18 @@ final class FindingAssembler {
         this.data = kb.data();
     }
 
-    private record Scored(Explanation node, double certainty) {
+    /**
+     * An explanation node with its certainty: the rule's weight times the certainty of its premises.
+     *
+     * @param node the node
+     * @param weight the rule's weight
+     * @param premise the certainty of the derived facts it matched (1 when it rests on answers alone)
+     * @param children the scored nodes of those derived facts
+     */
+    private record Scored(Explanation node, double weight, double premise, List<Scored> children) {
+        double certainty() {
+            return weight * premise;
+        }
     }
 
     Assessment assemble(Questionnaire q, Map<Object, DerivationRecorder.Derivation> derivations, Collection<String> fired) {
@@ -230,18 +241,60 @@ final class FindingAssembler {
             this.derivations = derivations;
         }
 
-        /** Distinct nodes of these facts, strongest first; two identical derivations count once. */
+        /**
+         * The nodes of these facts, strongest first, one per rule: a rule that fired several times for the
+         * same finding (on two answers of one question, or on two causes of the same conclusion) is one
+         * piece of evidence whose premises combine, not several votes.
+         */
         List<Scored> scored(List<Object> facts) {
-            Map<Explanation, Scored> distinct = new LinkedHashMap<>();
+            List<Scored> all = new ArrayList<>();
             for (Object f : facts) {
-                Scored s = scored(f);
-                distinct.merge(s.node(), s, (a, b) -> a.certainty() >= b.certainty() ? a : b);
+                all.add(scored(f));
             }
-            List<Scored> list = new ArrayList<>(distinct.values());
+            return mergeByRule(all);
+        }
+
+        private List<Scored> mergeByRule(List<Scored> scored) {
+            Map<String, List<Scored>> byRule = new TreeMap<>();
+            for (Scored s : scored) {
+                byRule.computeIfAbsent(s.node().rule(), k -> new ArrayList<>()).add(s);
+            }
+            List<Scored> list = new ArrayList<>();
+            for (List<Scored> firings : byRule.values()) {
+                list.add(merge(firings));
+            }
             list.sort(STRONGEST_FIRST);
             return list;
         }
 
+        private Scored merge(List<Scored> firings) {
+            Map<Explanation, Scored> unique = new LinkedHashMap<>();
+            firings.forEach(s -> unique.putIfAbsent(s.node(), s));
+            List<Scored> distinct = new ArrayList<>(unique.values());
+            if (distinct.size() == 1) {
+                return distinct.get(0);
+            }
+            distinct.sort(STRONGEST_FIRST);
+            Set<String> sources = new LinkedHashSet<>();
+            Map<String, Object> answers = answerMap();
+            List<Scored> children = new ArrayList<>();
+            for (Scored s : distinct) {
+                sources.addAll(s.node().sources());
+                s.node().answers().forEach((question, value) -> mergeAnswer(answers, question, value));
+                children.addAll(s.children());
+            }
+            List<Scored> kids = mergeByRule(children);
+            // Each firing is an alternative support: they combine as independent votes. A chain rule's
+            // firings each rest on one conclusion, so its supports are its merged children, which
+            // keeps two firings of one rule further down from counting twice.
+            boolean chain = distinct.stream().allMatch(s -> s.children().size() == 1);
+            double premise = 1.0 - (chain ? kids.stream().mapToDouble(Scored::certainty)
+                    : distinct.stream().mapToDouble(Scored::premise))
+                    .map(c -> 1.0 - c).sorted().reduce(1.0, (a, b) -> a * b);
+            Explanation first = distinct.get(0).node();
+            Explanation node = new Explanation(first.rule(), first.claim(), List.copyOf(sources), frozen(answers), nodes(kids));
+            return new Scored(node, distinct.get(0).weight(), premise, kids);
+        }
         Scored scored(Object fact) {
             Scored known = memo.get(fact);
             if (known != null) {
@@ -249,14 +302,13 @@ final class FindingAssembler {
             }
             DerivationRecorder.Derivation d = derivations.get(fact);
             RuleInfo info = kb.rule(d.rule());
-            double certainty = info.weight();
-            Map<String, Object> answers = new TreeMap<>(Comparator.comparingInt(kb.data().questions()::order)
-                    .thenComparing(Function.identity()));
+            Map<String, Object> answers = answerMap();
             Set<String> sources = new LinkedHashSet<>(info.sources());
-            List<Object> derived = new ArrayList<>();
+            List<Scored> children = new ArrayList<>();
+            double premise = 1.0;
             for (Object p : d.premises()) {
                 if (p instanceof Answer a) {
-                    addAnswer(answers, a);
+                    mergeAnswer(answers, a.question(), answerValue(a));
                 } else if (p instanceof Measurement m) {
                     answers.put(m.question(), q.answers().get(m.question()));
                 } else if (p instanceof ReferenceRange r) {
@@ -264,38 +316,55 @@ final class FindingAssembler {
                 } else if (p instanceof Limit l) {
                     sources.add(l.source());
                 } else if (derivations.containsKey(p)) {
-                    derived.add(p);
+                    Scored child = scored(p);
+                    premise *= child.certainty();
+                    children.add(child);
                 }
             }
-            List<Scored> children = new ArrayList<>();
-            for (Object p : derived) {
-                Scored child = scored(p);
-                certainty *= child.certainty();
-                children.add(child);
-            }
             children.sort(STRONGEST_FIRST);
-            answers.replaceAll((k, v) -> v instanceof List<?> l ? List.copyOf(l) : v);
-            Explanation node = new Explanation(info.name(), info.claim(), List.copyOf(sources),
-                    new LinkedHashMap<>(answers), nodes(children));
-            Scored s = new Scored(node, certainty);
+            Explanation node = new Explanation(info.name(), info.claim(), List.copyOf(sources), frozen(answers),
+                    nodes(children));
+            Scored s = new Scored(node, info.weight(), premise, List.copyOf(children));
             memo.put(fact, s);
             return s;
         }
 
+        /** Answers keyed in questionnaire order, as a person reads them. */
+        private Map<String, Object> answerMap() {
+            return new TreeMap<>(Comparator.comparingInt(kb.data().questions()::order).thenComparing(Function.identity()));
+        }
+
+        private Map<String, Object> frozen(Map<String, Object> answers) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            answers.forEach((k, v) -> out.put(k, v instanceof List<?> l ? List.copyOf(l) : v));
+            return out;
+        }
+
+        /** An answer as given: yes/no as a boolean, any-of as a list of the matched values, others as text. */
+        private Object answerValue(Answer a) {
+            return switch (kb.data().questions().get(a.question()).type()) {
+                case YES_NO -> a.value().equals("yes");
+                case ANY_OF -> List.of(a.value());
+                default -> a.value();
+            };
+        }
+
+        /** Any-of values accumulate in the question's own order; other answers have one value. */
         @SuppressWarnings("unchecked")
-        private void addAnswer(Map<String, Object> answers, Answer a) {
-            Question question = kb.data().questions().get(a.question());
-            switch (question.type()) {
-                case YES_NO -> answers.put(a.question(), a.value().equals("yes"));
-                case ANY_OF -> {
-                    List<String> values = (List<String>) answers.computeIfAbsent(a.question(), k -> new ArrayList<String>());
-                    if (!values.contains(a.value())) {
-                        values.add(a.value());
-                        values.sort(Comparator.comparingInt(question.values()::indexOf));
-                    }
-                }
-                default -> answers.put(a.question(), a.value());
+        private void mergeAnswer(Map<String, Object> answers, String question, Object value) {
+            if (!(value instanceof List<?> added)) {
+                answers.putIfAbsent(question, value);
+                return;
             }
+            List<String> order = kb.data().questions().get(question).values();
+            List<String> values = new ArrayList<>((List<String>) answers.getOrDefault(question, List.of()));
+            for (Object v : added) {
+                if (!values.contains((String) v)) {
+                    values.add((String) v);
+                }
+            }
+            values.sort(Comparator.comparingInt(order::indexOf));
+            answers.put(question, values);
         }
     }
 }
