@@ -12,7 +12,6 @@ import org.twitchadvisor.facts.Measurement;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -81,12 +80,14 @@ public final class Engine {
      */
     public List<Object> inputFacts(Questionnaire questionnaire) {
         List<Object> facts = new ArrayList<>();
-        QuestionCatalog catalog = kb.data().questions();
-        List<String> ids = new ArrayList<>(questionnaire.answers().keySet());
-        ids.sort(Comparator.comparingInt(catalog::order));
-        for (String id : ids) {
-            Question q = catalog.get(id);
-            Object value = questionnaire.answers().get(id);
+        Map<String, Object> answers = questionnaire.answers();
+        // Walking the catalog gives question order without sorting.
+        for (Question q : kb.data().questions().all()) {
+            Object value = answers.get(q.id());
+            if (value == null) {
+                continue;
+            }
+            String id = q.id();
             switch (q.type()) {
                 case YES_NO -> facts.add(new Answer(id, Boolean.TRUE.equals(value) ? "yes" : "no"));
                 case ONE_OF -> facts.add(new Answer(id, (String) value));

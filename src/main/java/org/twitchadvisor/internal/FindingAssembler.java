@@ -40,15 +40,22 @@ import java.util.function.Function;
  * not depend on the order of answers or rule files: every list is sorted before it is combined or output.
  */
 final class FindingAssembler {
+    /** Siblings are merged by rule, so the rule name settles every tie. */
     private static final Comparator<Scored> STRONGEST_FIRST = Comparator.comparingDouble(Scored::certainty).reversed()
-            .thenComparing(s -> s.node().rule()).thenComparing(s -> s.node().toString());
+            .thenComparing(s -> s.node().rule());
 
     private final KnowledgeBase kb;
     private final ReferenceData data;
+    private final Map<String, Integer> adviceOrder = new java.util.HashMap<>();
+    /** The foods advice per nutrient and diet: few combinations, asked for in nearly every assessment. */
+    private final Map<String, java.util.Optional<String>> foodsText = new java.util.concurrent.ConcurrentHashMap<>();
 
     FindingAssembler(KnowledgeBase kb) {
         this.kb = kb;
         this.data = kb.data();
+        for (String id : data.advice().keySet()) {
+            adviceOrder.put(id, adviceOrder.size());
+        }
     }
 
     /**
@@ -199,7 +206,6 @@ final class FindingAssembler {
                 ids.computeIfAbsent(a.subject(), k -> new LinkedHashSet<>()).add(a.id());
             }
         }
-        List<String> order = new ArrayList<>(data.advice().keySet());
         Map<String, List<String>> out = new LinkedHashMap<>();
         ids.forEach((subject, set) -> {
             List<String> texts = new ArrayList<>();
@@ -210,7 +216,7 @@ final class FindingAssembler {
                 }
             }
             set.stream().filter(id -> !id.equals("foods") && data.advice().containsKey(id))
-                    .sorted(Comparator.comparingInt(order::indexOf))
+                    .sorted(Comparator.comparingInt(adviceOrder::get))
                     .forEach(id -> texts.add(data.advice().get(id).text()));
             out.put(subject, texts);
         });
@@ -220,6 +226,11 @@ final class FindingAssembler {
     /** The foods the articles name for a nutrient, leaving out every category the person's diet excludes. */
     private String foods(String nutrient, Questionnaire q) {
         Object diet = q.answers().get("diet");
+        return foodsText.computeIfAbsent(nutrient + "|" + diet, k -> java.util.Optional.ofNullable(foodsFor(nutrient, diet)))
+                .orElse(null);
+    }
+
+    private String foodsFor(String nutrient, Object diet) {
         Set<String> excluded = diet == null ? Set.of() : data.dietExclusions().getOrDefault(diet.toString(), Set.of());
         List<String> foods = data.foods().stream()
                 .filter(f -> f.nutrient().equals(nutrient) && !excluded.contains(f.category()))
@@ -274,7 +285,7 @@ final class FindingAssembler {
             if (distinct.size() == 1) {
                 return distinct.get(0);
             }
-            distinct.sort(STRONGEST_FIRST);
+            distinct.sort(STRONGEST_FIRST.thenComparing(s -> s.node().toString()));
             Set<String> sources = new LinkedHashSet<>();
             Map<String, Object> answers = answerMap();
             List<Scored> children = new ArrayList<>();

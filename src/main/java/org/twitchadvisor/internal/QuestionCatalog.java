@@ -22,9 +22,14 @@ public final class QuestionCatalog {
     static final List<String> COLUMNS = List.of("id", "type", "values", "unit", "min", "max", "text");
 
     private final Map<String, Question> byId;
+    /** Positions by id: answers are sorted by them in every assessment, so no linear search. */
+    private final Map<String, Integer> positions = new java.util.HashMap<>();
 
     private QuestionCatalog(Map<String, Question> byId) {
         this.byId = byId;
+        for (String id : byId.keySet()) {
+            positions.put(id, positions.size());
+        }
     }
 
     /**
@@ -93,14 +98,7 @@ public final class QuestionCatalog {
 
     /** @return the position of a question in the table, for ordering answers as a person reads them */
     public int order(String id) {
-        int i = 0;
-        for (String k : byId.keySet()) {
-            if (k.equals(id)) {
-                return i;
-            }
-            i++;
-        }
-        return Integer.MAX_VALUE;
+        return positions.getOrDefault(id, Integer.MAX_VALUE);
     }
 
     /**
