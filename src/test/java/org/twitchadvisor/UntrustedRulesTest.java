@@ -84,4 +84,32 @@ class UntrustedRulesTest {
         assertTrue(p.message().startsWith("unexpected 'then' here: check for a missing comma, bracket or quote just before it"),
                 p::toString);
     }
+
+    @Test
+    void aMistakeOnlyTheCompilerSeesIsTranslatedAndLocated(@TempDir Path dir) throws IOException {
+        Path rules = copyOfRules(dir.resolve("rules"));
+        Files.createDirectories(rules.resolve("9-new"));
+        Files.writeString(rules.resolve("9-new/lab.drl"), """
+                package org.twitchadvisor.rules;
+
+                import org.twitchadvisor.facts.*;
+
+                rule "a ferritin value above a risk factor"
+                    @claim("Compares a number with a fact, which the engine cannot do.")
+                    @sources("000")
+                when
+                    $r : RiskFactor(factor == "poor_diet")
+                    Measurement(question == "lab_ferritin_ng_ml", value > $r)
+                then
+                    insertLogical(new DeficiencyEvidence("iron", "poor_diet"));
+                end
+                """);
+        InvalidRulesException e = assertThrows(InvalidRulesException.class, () -> TwitchAdvisor.fromDirectory(rules));
+        assertEquals(1, e.problems().size(), e::getMessage);
+        RuleProblem p = e.problems().get(0);
+        // Drools gives this message no line; it is placed where the condition it quotes stands.
+        assertEquals("9-new/lab.drl:10:51", p.file() + ":" + p.line() + ":" + p.column());
+        assertTrue(p.message().startsWith("this comparison mixes kinds of value (a number and a RiskFactor fact): "
+                + "compare numbers with numbers and text with text"), p::toString);
+    }
 }

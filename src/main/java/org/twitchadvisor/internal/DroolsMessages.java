@@ -16,6 +16,9 @@ public final class DroolsMessages {
     private static final Pattern NO_VIABLE = Pattern.compile("no viable alternative at input '(.*?)'.*");
     private static final Pattern EXTRANEOUS = Pattern.compile("extraneous input '(.*?)'.*");
     private static final Pattern MISSING = Pattern.compile("missing (.*?) at '(.*?)'.*");
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analy[sz]e Expression (.+?):\\s*\\[Error");
+    private static final Pattern INCOMPATIBLE = Pattern.compile("Found (?:class )?(\\S+) and (?:class )?(\\S+?)]");
+    private static final Pattern NO_METHOD = Pattern.compile("strict-mode: org\\.twitchadvisor\\.facts\\.(\\w+)\\.(\\w+)\\(\\)");
 
     private DroolsMessages() {
     }
@@ -33,6 +36,15 @@ public final class DroolsMessages {
         if (t.contains("Unable to resolve ObjectType")) {
             return "unknown fact type: use one of " + String.join(", ", FactModel.names()) + " [" + t + "]";
         }
+        Matcher m;
+        if ((m = INCOMPATIBLE.matcher(t)).find()) {
+            return "this comparison mixes kinds of value (" + kind(m.group(1)) + " and " + kind(m.group(2)) + "): compare "
+                    + "numbers with numbers and text with text [" + t + "]";
+        }
+        if ((m = NO_METHOD.matcher(t)).find() && FactModel.type(m.group(1)) != null) {
+            return m.group(1) + " has no field '" + m.group(2) + "'; its fields are " + FactModel.type(m.group(1)).fieldList()
+                    + " [" + t + "]";
+        }
         if (t.contains("Unable to Analyse Expression") || t.contains("Unable to analyze expression")) {
             return "a condition uses a field or value that does not exist (check the spelling of field names) [" + t + "]";
         }
@@ -43,6 +55,43 @@ public final class DroolsMessages {
             return "the action after 'then' is not valid (it should be one insertLogical(new ...) statement) [" + t + "]";
         }
         return t;
+    }
+
+    private static String kind(String javaType) {
+        return switch (javaType) {
+            case "double", "int", "long", "float", "java.lang.Double", "java.lang.Integer" -> "a number";
+            case "java.lang.String" -> "text";
+            default -> javaType.startsWith(FactModel.PACKAGE + ".")
+                    ? "a " + javaType.substring(FactModel.PACKAGE.length() + 1) + " fact" : javaType;
+        };
+    }
+
+    /**
+     * Where in a file a compile message points, when Drools gave no line: the place of the condition it
+     * quotes.
+     *
+     * @param text the Drools message
+     * @param file the text of the file it is about, or {@code null}
+     * @return the 1-based line and column, or {@code null} when the message quotes nothing found in the file
+     */
+    public static int[] locate(String text, String file) {
+        Matcher m = EXPRESSION.matcher(text == null ? "" : text.replaceAll("\\s+", " "));
+        if (file == null || !m.find()) {
+            return null;
+        }
+        int at = file.indexOf(m.group(1).trim());
+        if (at < 0) {
+            return null;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (file.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, at - lineStart + 1};
     }
 
     /**

@@ -107,8 +107,10 @@ public final class KnowledgeBase {
             String severity = m.getLevel() == Message.Level.ERROR ? "error" : "warning";
             failed |= m.getLevel() == Message.Level.ERROR;
             String path = m.getPath() == null ? "" : folderPath(m.getPath());
-            problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), severity,
-                    DroolsMessages.plain(m.getText())));
+            // Some messages come without a line; the condition they quote says where they belong.
+            int[] at = m.getLine() > 0 ? null : DroolsMessages.locate(m.getText(), folder.files().get(path));
+            problems.add(new RuleProblem(path, at != null ? at[0] : Math.max(m.getLine(), 0),
+                    at != null ? at[1] : Math.max(m.getColumn(), 0), severity, DroolsMessages.plain(m.getText())));
         }
         if (failed) {
             return null;

@@ -35,7 +35,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -314,7 +314,8 @@ final class DrlFileCheck {
         List<Token> ruleTokens = rd.getStartCharacter() >= 0 && rd.getEndCharacter() > rd.getStartCharacter()
                 ? tokenizer.tokens(rd.getStartCharacter(), Math.min(rd.getEndCharacter(), text.length())) : List.of();
         Metadata meta = metadata(rd, at, ruleTokens);
-        Set<String> bound = new LinkedHashSet<>();
+        // Each $name bound in the conditions: the fact type it holds, or "" for a field's value.
+        Map<String, String> bound = new LinkedHashMap<>();
         List<CheckedRule.Pattern> patterns = new ArrayList<>();
         condition(rd.getLhs(), line, bound, patterns);
         String code = rd.getConsequence() == null ? "" : rd.getConsequence().toString();
@@ -401,7 +402,7 @@ final class DrlFileCheck {
 
     // ---- conditions ----
 
-    private void condition(BaseDescr d, int ruleLine, Set<String> bound, List<CheckedRule.Pattern> patterns) {
+    private void condition(BaseDescr d, int ruleLine, Map<String, String> bound, List<CheckedRule.Pattern> patterns) {
         if (d == null) {
             return;
         }
@@ -434,7 +435,7 @@ final class DrlFileCheck {
         return d.getClass().getSimpleName().replace("Descr", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private void pattern(PatternDescr p, int ruleLine, Set<String> bound, List<CheckedRule.Pattern> patterns) {
+    private void pattern(PatternDescr p, int ruleLine, Map<String, String> bound, List<CheckedRule.Pattern> patterns) {
         Token at = position(p, ruleLine);
         if (p.getSource() != null) {
             structure(at, "'" + construct(p.getSource()) + "' is not allowed: a pattern matches the facts the engine "
@@ -443,14 +444,14 @@ final class DrlFileCheck {
         if (!p.getAnnotations().isEmpty() || !p.getBehaviors().isEmpty() || p.isQuery()) {
             structure(at, "annotations, windows and queries are not allowed on a pattern");
         }
+        FactModel.FactType type = FactModel.type(p.getObjectType());
         if (p.getIdentifier() != null) {
             if (p.getIdentifier().startsWith("$")) {
-                bound.add(p.getIdentifier());
+                bound.put(p.getIdentifier(), type == null ? "" : type.name());
             } else {
                 error(at, "name a bound fact with a $, e.g. $" + p.getIdentifier() + " : " + p.getObjectType() + "(...)");
             }
         }
-        FactModel.FactType type = FactModel.type(p.getObjectType());
         if (type == null) {
             // A forbidden type such as java.io.File was reported by the name check, in its words.
             if (Forbidden.reach(p.getObjectType()) == null) {
@@ -482,7 +483,7 @@ final class DrlFileCheck {
     }
 
     private List<CheckedRule.Comparison> constraint(ExprConstraintDescr e, FactModel.FactType type, int ruleLine,
-                                                   Set<String> bound) {
+                                                   Map<String, String> bound) {
         String expr = e.getExpression();
         List<Token> tokens = tokensOf(expr, e.getStartCharacter(), e.getLine() > 0 ? e.getLine() : ruleLine,
                 Math.max(e.getColumn(), 0));
@@ -510,14 +511,18 @@ final class DrlFileCheck {
     }
 
     /** @return the index of the last token the name took up */
-    private int conditionName(List<Token> tokens, int i, FactModel.FactType type, Set<String> bound, Token prev,
+    private int conditionName(List<Token> tokens, int i, FactModel.FactType type, Map<String, String> bound, Token prev,
                               Token next, boolean call) {
         Token t = tokens.get(i);
         String name = t.text();
         String callMessage = name + "(...) is a method or function call: a condition only compares fields with values";
         if (prev != null && prev.isSymbol(".")) {
+            Token owner = i >= 2 ? tokens.get(i - 2) : null;
+            String wrongField = owner != null && bound.containsKey(owner.text()) ? fieldOf(owner.text(), name, bound) : null;
             if (call) {
                 structure(t, callMessage);
+            } else if (wrongField != null) {
+                structure(t, wrongField);
             } else if (!FactModel.isAnyField(name)) {
                 structure(t, "'." + name + "' is not a field of any fact type: after a $variable write one of its "
                         + "fields, e.g. $range.deficientBelow");
@@ -532,7 +537,7 @@ final class DrlFileCheck {
             structure(t, callMessage);
         } else if (name.startsWith("$")) {
             if (next != null && next.isSymbol(":")) {
-                bound.add(name);
+                bound.put(name, "");
             }
         } else if (name.equals("new")) {
             structure(t, "a condition cannot create objects with 'new': it only compares fields with values");
@@ -545,6 +550,17 @@ final class DrlFileCheck {
                     + "; its fields are " + type.fieldList() + ". A text value goes in quotes: \"" + name + "\"");
         }
         return i;
+    }
+
+    /** @return why {@code $var.field} names no field of what $var holds, or {@code null} when it does */
+    private static String fieldOf(String var, String field, Map<String, String> bound) {
+        FactModel.FactType type = FactModel.type(bound.get(var));
+        if (type == null) {
+            return var + " holds a value, not a fact, so it has no field '" + field + "'";
+        }
+        String article = "AEIOU".indexOf(type.name().charAt(0)) >= 0 ? " is an " : " is a ";
+        return type.fields().contains(field) ? null : var + article + type.name() + ", which has no field '" + field
+                + "'" + didYouMean(field, type.fields()) + "; its fields are " + type.fieldList();
     }
 
     /** The text values fields are compared with: {@code field == "x"}, {@code "x" == field}, {@code field in ("x", "y")}. */
@@ -586,7 +602,7 @@ final class DrlFileCheck {
 
     // ---- the action ----
 
-    private CheckedRule.Conclusion action(RuleDescr rd, String code, Set<String> bound) {
+    private CheckedRule.Conclusion action(RuleDescr rd, String code, Map<String, String> bound) {
         int thenLine = rd.getConsequenceLine() > 0 ? rd.getConsequenceLine() : Math.max(rd.getLine(), 0);
         int found = code.isBlank() ? -1 : text.lastIndexOf(code, Math.min(rd.getEndCharacter(), text.length()));
         List<Token> tokens = tokensOf(code, found >= rd.getStartCharacter() ? found : -1, thenLine, 0);
@@ -666,7 +682,7 @@ final class DrlFileCheck {
         return false;
     }
 
-    private CheckedRule.Conclusion insertion(List<Token> s, Set<String> bound) {
+    private CheckedRule.Conclusion insertion(List<Token> s, Map<String, String> bound) {
         int i = 0;
         if (!s.get(0).isName("insertLogical")) {
             // A forbidden first name (System.exit) was reported by the name check, in its words.
@@ -710,14 +726,16 @@ final class DrlFileCheck {
             } else if (v.kind() == Token.Kind.NAME && v.text().startsWith("$")) {
                 List<String> ref = chain(s, i);
                 i += 2 * ref.size() - 1;
-                if (ref.size() > 2 || ref.size() == 2 && !FactModel.isAnyField(ref.get(1)) || i < s.size() && s.get(i).isSymbol("(")) {
+                if (ref.size() > 2 || i < s.size() && s.get(i).isSymbol("(")) {
                     structure(v, "a value of " + type.name() + " is text in quotes or a $variable from the conditions, "
                             + "optionally with one field ($range.nutrient); not '" + String.join(".", ref) + "'");
                     return null;
                 }
-                if (!bound.contains(ref.get(0))) {
+                if (!bound.containsKey(ref.get(0))) {
                     structure(v, ref.get(0) + " is not bound in the conditions: bind it there, e.g. DeficiencyEvidence("
                             + ref.get(0) + " : nutrient)");
+                } else if (ref.size() == 2 && fieldOf(ref.get(0), ref.get(1), bound) != null) {
+                    structure(v, fieldOf(ref.get(0), ref.get(1), bound));
                 }
                 values.add(new CheckedRule.Value(String.join(".", ref), false, v));
             } else {

@@ -187,7 +187,8 @@ class RuleLinterTest {
         "Measurement(question == \"diet\", value > 3)|\"diet|\"diet\" is not a number question",
         "RiskFactor(factor == \"poor_dieet\")|\"poor|no rule concludes RiskFactor with factor \"poor_dieet\" (did you mean \"poor_diet\"?)",
         "DeficiencyEvidence(nutrient == \"magnesum\")|\"magn|no rule concludes DeficiencyEvidence with nutrient \"magnesum\"",
-        "Limit(name == \"caffeine\")|\"caff|Limit name \"caffeine\" is not in data/limits.csv"})
+        "Limit(name == \"caffeine\")|\"caff|Limit name \"caffeine\" is not in data/limits.csv",
+        "$r : RiskFactor() Answer(value == $r.value)|value)|$r is a RiskFactor, which has no field 'value'; its fields are factor"})
     void aValueTheTablesDoNotHave(String condition, String marker, String says) {
         String line = "    " + condition;
         onlyProblem(lint(rule(line, "    insertLogical(new RiskFactor(\"poor_diet\"));")), WHEN, col(line, marker), says);
@@ -212,6 +213,7 @@ class RuleLinterTest {
         "insert(new RiskFactor(\"poor_diet\"));|insert|use insertLogical, not insert",
         "insertLogical(new RiskFactor(\"poor_diet\", \"x\"));|RiskFactor|RiskFactor takes 1 value (factor); this action gives 2",
         "insertLogical(new RiskFactor($n));|$n|$n is not bound in the conditions",
+        "insertLogical(new RiskFactor($a.valu));|$a|$a is an Answer, which has no field 'valu' (did you mean \"value\"?); its fields are question, value",
         "insertLogical(new DeficiencyEvidence(\"vitamin_b13\", \"vegan_diet\"));|\"vitamin|DeficiencyEvidence nutrient \"vitamin_b13\" is not in data/subjects.csv (type deficiency) (did you mean \"vitamin_b12\"?)",
         "insertLogical(new RedFlag(\"numbness\", \"urgnt\"));|\"urgnt|RedFlag urgency \"urgnt\" is not in the triage levels (did you mean \"urgent\"?)",
         "insertLogical(new Advice(\"magnesium\", \"eat_more\"));|\"eat|Advice id \"eat_more\" is not in data/advice.csv"})
