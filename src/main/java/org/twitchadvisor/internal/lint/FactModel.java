@@ -44,8 +44,12 @@ public final class FactModel {
      * @param layer the layer whose rules conclude it (1-4), or 0 for inputs and reference data
      * @param fields the field names in constructor order
      * @param textFields which fields hold text (the others are numbers)
+     * @param subjectType for a conclusion whose first field names a finding subject, the subject's type in
+     *        {@code data/subjects.csv} ({@code deficiency}, {@code lifestyle}, {@code differential},
+     *        {@code red_flag}); "" otherwise
      */
-    public record FactType(String name, Kind kind, int layer, List<String> fields, List<Boolean> textFields) {
+    public record FactType(String name, Kind kind, int layer, List<String> fields, List<Boolean> textFields,
+                           String subjectType) {
         /** Unmodifiable copies. */
         public FactType {
             fields = List.copyOf(fields);
@@ -61,27 +65,28 @@ public final class FactModel {
     private static final Map<String, FactType> TYPES = new LinkedHashMap<>();
 
     static {
-        add(Answer.class, Kind.INPUT, 0);
-        add(Measurement.class, Kind.INPUT, 0);
-        add(ReferenceRange.class, Kind.REFERENCE, 0);
-        add(Limit.class, Kind.REFERENCE, 0);
-        add(RiskFactor.class, Kind.CONCLUSION, 1);
-        add(DeficiencyEvidence.class, Kind.CONCLUSION, 2);
-        add(LifestyleFactor.class, Kind.CONCLUSION, 2);
-        add(DifferentialEvidence.class, Kind.CONCLUSION, 2);
-        add(LabResult.class, Kind.CONCLUSION, 2);
-        add(RedFlag.class, Kind.CONCLUSION, 3);
-        add(Advice.class, Kind.CONCLUSION, 4);
+        add(Answer.class, Kind.INPUT, 0, "");
+        add(Measurement.class, Kind.INPUT, 0, "");
+        add(ReferenceRange.class, Kind.REFERENCE, 0, "");
+        add(Limit.class, Kind.REFERENCE, 0, "");
+        add(RiskFactor.class, Kind.CONCLUSION, 1, "");
+        add(DeficiencyEvidence.class, Kind.CONCLUSION, 2, "deficiency");
+        add(LifestyleFactor.class, Kind.CONCLUSION, 2, "lifestyle");
+        add(DifferentialEvidence.class, Kind.CONCLUSION, 2, "differential");
+        add(LabResult.class, Kind.CONCLUSION, 2, "deficiency");
+        add(RedFlag.class, Kind.CONCLUSION, 3, "red_flag");
+        // Advice belongs to a finding of any type: its subject is checked against every subject.
+        add(Advice.class, Kind.CONCLUSION, 4, "");
     }
 
     private FactModel() {
     }
 
-    private static void add(Class<? extends Record> type, Kind kind, int layer) {
+    private static void add(Class<? extends Record> type, Kind kind, int layer, String subjectType) {
         RecordComponent[] components = type.getRecordComponents();
         TYPES.put(type.getSimpleName(), new FactType(type.getSimpleName(), kind, layer,
                 Arrays.stream(components).map(RecordComponent::getName).toList(),
-                Arrays.stream(components).map(c -> c.getType() == String.class).toList()));
+                Arrays.stream(components).map(c -> c.getType() == String.class).toList(), subjectType));
     }
 
     /**

@@ -40,11 +40,12 @@ final class Vocabulary {
         this.questions = data.questions();
         Set<String> allSubjects = new LinkedHashSet<>();
         data.subjects().values().forEach(m -> allSubjects.addAll(m.keySet()));
-        subjects("DeficiencyEvidence.nutrient", "deficiency");
-        subjects("LabResult.nutrient", "deficiency");
-        subjects("LifestyleFactor.subject", "lifestyle");
-        subjects("DifferentialEvidence.condition", "differential");
-        subjects("RedFlag.sign", "red_flag");
+        for (FactModel.FactType t : FactModel.all()) {
+            if (!t.subjectType().isEmpty()) {
+                conclusionFields.put(t.name() + "." + t.fields().get(0), new Allowed(data.subjects()
+                        .getOrDefault(t.subjectType(), Map.of()).keySet(), "data/subjects.csv (type " + t.subjectType() + ")"));
+            }
+        }
         conclusionFields.put("Advice.subject", new Allowed(allSubjects, "data/subjects.csv"));
         Set<String> advice = new LinkedHashSet<>(List.of("foods"));
         advice.addAll(data.advice().keySet());
@@ -53,11 +54,6 @@ final class Vocabulary {
         Arrays.stream(Triage.values()).filter(t -> t != Triage.SELF_CARE).forEach(t -> urgencies.add(t.id()));
         conclusionFields.put("RedFlag.urgency", new Allowed(urgencies, "the triage levels"));
         conclusionFields.put("LabResult.verdict", new Allowed(VERDICTS, "the lab verdicts"));
-    }
-
-    private void subjects(String field, String type) {
-        conclusionFields.put(field, new Allowed(data.subjects().getOrDefault(type, Map.of()).keySet(),
-                "data/subjects.csv (type " + type + ")"));
     }
 
     /**
