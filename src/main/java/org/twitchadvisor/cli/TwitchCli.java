@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "twitch", mixinStandardHelpOptions = true, version = "Twitch Advisor 0.1.0",
         description = "Which nutrient deficiency or habit may explain muscle twitching, why, and what to do.",
-        subcommands = {AssessCommand.class})
+        subcommands = {AssessCommand.class, RulesCommand.class})
 public final class TwitchCli {
 
     private TwitchCli() {
