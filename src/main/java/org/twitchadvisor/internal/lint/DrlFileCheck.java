@@ -517,14 +517,17 @@ final class DrlFileCheck {
         String name = t.text();
         String callMessage = name + "(...) is a method or function call: a condition only compares fields with values";
         if (prev != null && prev.isSymbol(".")) {
+            // Only a fact's own field may follow a dot: anything else navigates from a value to what it leads to.
             Token owner = i >= 2 ? tokens.get(i - 2) : null;
-            String wrongField = owner != null && bound.containsKey(owner.text()) ? fieldOf(owner.text(), name, bound) : null;
             if (call) {
                 structure(t, callMessage);
-            } else if (wrongField != null) {
-                structure(t, wrongField);
-            } else if (!FactModel.isAnyField(name)) {
-                structure(t, "'." + name + "' is not a field of any fact type: after a $variable write one of its "
+            } else if (owner != null && owner.kind() == Token.Kind.NAME && bound.containsKey(owner.text())) {
+                String wrongField = fieldOf(owner.text(), name, bound);
+                if (wrongField != null) {
+                    structure(t, wrongField);
+                }
+            } else if (!(owner != null && owner.isName("this") && type.fields().contains(name))) {
+                structure(t, "'." + name + "' may only follow a $name bound in the conditions, and be one of its "
                         + "fields, e.g. $range.deficientBelow");
             }
             return i;

@@ -3,6 +3,8 @@ package org.twitchadvisor.internal.lint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits rule text into names, quoted texts, numbers and symbols, skipping comments, and keeps each
@@ -15,6 +17,9 @@ final class Tokenizer {
     /** Longest first, so {@code >=} is one symbol, not {@code >} then {@code =}. */
     private static final List<String> SYMBOLS = List.of(">>>=", "<<=", ">>=", ">>>", "...", "==", "!=", "<=", ">=",
             "&&", "||", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "->", "::", ":=", "<<", ">>", "!.");
+
+    private static final Pattern NUMBER = Pattern.compile(
+            "0[xX][0-9a-fA-F_]+[lL]?|(\\d[\\d_]*)?\\.?\\d[\\d_]*([eE][+-]?\\d+)?[lLfFdDbBiI]?");
 
     private final String text;
     private final int[] lineStarts;
@@ -83,13 +88,11 @@ final class Tokenizer {
                 }
                 out.add(token(Token.Kind.NAME, text.substring(start, i), start));
             } else if (Character.isDigit(c) || c == '.' && i + 1 < to && Character.isDigit(text.charAt(i + 1))) {
-                int start = i;
-                while (i < to && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.'
-                        || text.charAt(i) == '_' || (text.charAt(i) == '-' || text.charAt(i) == '+')
-                        && (text.charAt(i - 1) == 'e' || text.charAt(i - 1) == 'E'))) {
-                    i++;
-                }
-                out.add(token(Token.Kind.NUMBER, text.substring(start, i), start));
+                // Only what a number literal can be: 1.class would otherwise pass as a number and lead to a class.
+                Matcher m = NUMBER.matcher(text).region(i, to);
+                int end = m.lookingAt() ? m.end() : i + 1;
+                out.add(token(Token.Kind.NUMBER, text.substring(i, end), i));
+                i = end;
             } else {
                 String symbol = String.valueOf(c);
                 for (String s : SYMBOLS) {

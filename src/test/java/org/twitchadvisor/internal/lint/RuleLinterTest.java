@@ -273,7 +273,10 @@ class RuleLinterTest {
         "Answer(value == System.getProperty(\"user.home\"))|System|'System.getProperty' is not allowed",
         "Answer(value#String == \"a\")|#|'#' is not allowed in a condition",
         "Answer(value == \"vegan\"[0])|[|'[' is not allowed in a condition",
-        "Answer(value = \"x\")|=|unexpected '=' here"})
+        "Answer(value = \"x\")|=|unexpected '=' here",
+        "Answer(value == 1d.bytes)|bytes|'.bytes' may only follow a $name bound in the conditions",
+        "Answer(value == \"x\".name)|name|'.name' may only follow a $name bound in the conditions",
+        "$a : Answer(value == $a.question.bytes)|bytes|'.bytes' may only follow a $name bound in the conditions"})
     void aForbiddenConstructInACondition(String condition, String marker, String says) {
         String line = "    " + condition;
         refused(lint(rule(line, OK_THEN)), WHEN, col(line, marker), says);
