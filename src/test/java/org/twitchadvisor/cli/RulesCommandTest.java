@@ -108,6 +108,21 @@ class RulesCommandTest {
     }
 
     @Test
+    void checkReportsTableProblemsAtTheirRow(@TempDir Path dir) throws IOException {
+        Path rules = init(dir);
+        Path foods = rules.resolve("data/foods.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(foods));
+        int row = lines.indexOf("magnesium,avocados,plant,002;004") + 1;
+        lines.set(row - 1, "magnesum,avocados,plant,002;044");
+        Files.write(foods, lines);
+        Run r = twitch("rules", "check", rules.toString());
+        assertEquals(ExitCodes.BAD_RULES, r.exit(), r::toString);
+        String at = rules.resolve("data/foods.csv") + ":" + row + ":1: error: ";
+        assertTrue(r.out().contains(at + "nutrient 'magnesum' is not one of "), r::out);
+        assertTrue(r.out().contains(at + "source '044' is not registered in data/sources.csv"), r::out);
+    }
+
+    @Test
     void testPassesOnTheShippedCases() {
         Run r = twitch("rules", "test");
         assertEquals(ExitCodes.OK, r.exit(), r::toString);
