@@ -282,7 +282,7 @@ final class DrlFileCheck {
         pkg.getWindowDeclarations().forEach(d -> structure(position(d, 1), "windows are not allowed: "
                 + "the facts of a questionnaire are not a stream"));
         pkg.getAttributes().forEach(a -> structure(position(a, 1), "the file attribute '" + a.getName()
-                + "' is not allowed: write attributes nowhere, the layers order the reasoning"));
+                + "' is not allowed: the layers already order the reasoning, and an attribute's value can run code"));
         if (pkg.getUnit() != null) {
             structure(position(pkg.getUnit(), 1), "rule units are not allowed: the rules of a folder form one rule set");
         }
