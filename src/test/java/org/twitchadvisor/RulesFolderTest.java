@@ -69,7 +69,7 @@ class RulesFolderTest {
 
                 rule "coffee lowers magnesium"
                 when
-                    Answer(question == "caffeine_cups_per_day")
+                    Answer(question == "stress", value == "high")
                 then
                     insertLogical(new DeficiencyEvidence("magnesium", "coffee"));
                 end
@@ -89,7 +89,7 @@ class RulesFolderTest {
                 "2-deficiencies/uncited.drl:5:1: error: rule \"coffee lowers magnesium\" has no @sources(\"...\"): name the articles (000-004) or registered references it rests on"),
                 problems.subList(0, 2).stream().map(RuleProblem::toString).toList());
         assertTrue(problems.get(2).toString().startsWith(
-                "2-deficiencies/uncited.drl:12:1: error: rule \"tea lowers magnesium\" cites source '007', which is not in data/sources.csv"),
+                "2-deficiencies/uncited.drl:12:1: error: rule \"tea lowers magnesium\" cites source '007', which is not registered in data/sources.csv"),
                 problems.get(2).toString());
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "twitch", mixinStandardHelpOptions = true, version = "Twitch Advisor 0.1.0",
         description = "Which nutrient deficiency or habit may explain muscle twitching, why, and what to do.",
-        subcommands = {AssessCommand.class})
+        subcommands = {AssessCommand.class, RulesCommand.class})
 public final class TwitchCli {
 
     private TwitchCli() {
@@ -46,7 +46,8 @@ public final class TwitchCli {
                 for (RuleProblem p : rules.problems()) {
                     cmd.getErr().println(p);
                 }
-                cmd.getErr().println("twitch: the rules cannot be used (" + rules.problems().size() + " problems)");
+                int n = rules.problems().size();
+                cmd.getErr().println("twitch: the rules cannot be used (" + n + (n == 1 ? " problem)" : " problems)"));
                 return ExitCodes.BAD_RULES;
             }
             if (e instanceof TwitchAdvisorException) {

@@ -108,16 +108,7 @@ public final class QuestionCatalog {
      * @return the closest id within two edits, or {@code null}
      */
     public String closest(String unknown) {
-        String best = null;
-        int bestDistance = 3;
-        for (String id : byId.keySet()) {
-            int d = Text.editDistance(unknown, id);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = id;
-            }
-        }
-        return best;
+        return Text.closest(unknown, byId.keySet());
     }
 
     /** @return the ids of all questions */
