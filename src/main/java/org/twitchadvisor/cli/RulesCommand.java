@@ -40,7 +40,6 @@ import java.util.stream.Stream;
 public final class RulesCommand implements Runnable {
     /** Where the case files are when no folder is named. */
     static final Path DEFAULT_CASES = Path.of("facts", "cases");
-    private static final String QUIET_BUILD_LOG = "org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl.KieProject";
 
     @Spec
     CommandSpec spec;
@@ -75,10 +74,6 @@ public final class RulesCommand implements Runnable {
      * Problems are printed with the folder in front, so an editor or terminal can open the file.
      */
     static TwitchAdvisor load(Path dir, PrintWriter out) {
-        // Drools logs the build errors it also returns; they are printed below in plain words, once.
-        if (System.getProperty(QUIET_BUILD_LOG) == null) {
-            System.setProperty(QUIET_BUILD_LOG, "off");
-        }
         try {
             return dir == null ? TwitchAdvisor.bundled() : TwitchAdvisor.fromDirectory(dir);
         } catch (InvalidRulesException e) {
