@@ -5,9 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Runs the command line in-process, capturing standard output and error. */
 record CliRun(int exitCode, String out, String err) {
+
+    /** @return standard output, line by line */
+    List<String> lines() {
+        return out.lines().toList();
+    }
 
     static CliRun run(String... args) {
         return runWithInput("", args);

@@ -22,34 +22,16 @@ class RulesCommandTest {
     private static final int RULE_COUNT = TwitchAdvisor.bundled().catalog().rules().size();
 
 
-    /** What one command printed and returned. */
-    record Run(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    static synchronized Run twitch(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = TwitchCli.run(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    /** Runs a command in-process, as the user would from a shell. */
+    static CliRun twitch(String... args) {
+        return CliRun.run(args);
     }
 
     /** A fresh copy of the bundled rules, made the way the docs tell experts to. */
     static Path init(Path dir) {
         Path rules = dir.resolve("my-rules");
-        Run r = twitch("rules", "init", rules.toString());
-        assertEquals(0, r.exit(), r::toString);
+        CliRun r = twitch("rules", "init", rules.toString());
+        assertEquals(0, r.exitCode(), r::toString);
         return rules;
     }
 
@@ -66,8 +48,8 @@ class RulesCommandTest {
     @Test
     void checkPassesOnTheBundledRulesAndWarnsAboutRulesNoCaseFires(@TempDir Path dir) throws IOException {
         Path cases = oneCase(dir, "{ \"fired\": [\"a vegan diet raises the risk of low B12\"] }");
-        Run r = twitch("rules", "check", "--cases", cases.toString());
-        assertEquals(ExitCodes.OK, r.exit(), r::toString);
+        CliRun r = twitch("rules", "check", "--cases", cases.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
         String last = r.lines().get(r.lines().size() - 1);
         assertTrue(last.startsWith("twitch: " + RULE_COUNT + " rules in the bundled rules, no errors, "), last);
         assertTrue(r.out().contains("2-deficiencies/magnesium.drl:9:1: warning: no case in " + cases
@@ -92,8 +74,8 @@ class RulesCommandTest {
                     System.exit(3);
                 end
                 """);
-        Run r = twitch("rules", "check", rules.toString());
-        assertEquals(ExitCodes.BAD_RULES, r.exit(), r::toString);
+        CliRun r = twitch("rules", "check", rules.toString());
+        assertEquals(ExitCodes.BAD_RULES, r.exitCode(), r::toString);
         String file = rules.resolve("2-deficiencies/extra.drl").toString();
         assertEquals(List.of(
                 file + ":5:1: error: rule \"a typo and an exit\" has no @claim(\"...\"): say in your own words what the rule claims",
@@ -117,8 +99,8 @@ class RulesCommandTest {
         int row = lines.indexOf("magnesium,avocados,plant,002;004") + 1;
         lines.set(row - 1, "magnesum,avocados,plant,002;044");
         Files.write(foods, lines);
-        Run r = twitch("rules", "check", rules.toString());
-        assertEquals(ExitCodes.BAD_RULES, r.exit(), r::toString);
+        CliRun r = twitch("rules", "check", rules.toString());
+        assertEquals(ExitCodes.BAD_RULES, r.exitCode(), r::toString);
         String at = rules.resolve("data/foods.csv") + ":" + row + ":1: error: ";
         assertTrue(r.out().contains(at + "nutrient 'magnesum' is not one of "), r::out);
         assertTrue(r.out().contains(at + "source '044' is not registered in data/sources.csv"), r::out);
@@ -126,8 +108,8 @@ class RulesCommandTest {
 
     @Test
     void testPassesOnTheShippedCases() {
-        Run r = twitch("rules", "test");
-        assertEquals(ExitCodes.OK, r.exit(), r::toString);
+        CliRun r = twitch("rules", "test");
+        assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
         assertTrue(r.out().contains("PASS  facts/cases/scenarios/vegan-b12.json  A vegan without a B12 supplement"), r::out);
         assertTrue(r.lines().get(r.lines().size() - 1).matches("twitch: (\\d+) cases?, \\1 passed, 0 failed"), r::out);
     }
@@ -135,8 +117,8 @@ class RulesCommandTest {
     @Test
     void testFailsWithAReadableDifferenceOnAWrongExpectation(@TempDir Path dir) throws IOException {
         Path cases = oneCase(dir, "{ \"triage\": \"urgent\", \"absent\": [ { \"type\": \"deficiency\", \"subject\": \"vitamin_b12\" } ] }");
-        Run r = twitch("rules", "test", "--cases", cases.toString());
-        assertEquals(ExitCodes.CASES_FAILED, r.exit(), r::toString);
+        CliRun r = twitch("rules", "test", "--cases", cases.toString());
+        assertEquals(ExitCodes.CASES_FAILED, r.exitCode(), r::toString);
         List<String> lines = r.lines();
         assertEquals("FAIL  " + cases.resolve("vegan.json") + "  A vegan: B12 risk (001, 003)", lines.get(0));
         assertEquals("        - triage: expected urgent, got self_care (no red flag)", lines.get(1));
@@ -148,19 +130,19 @@ class RulesCommandTest {
     @Test
     void listWritesTheCatalogueInEachFormat(@TempDir Path dir) throws IOException {
         Path md = dir.resolve("kb.md");
-        assertEquals(ExitCodes.OK, twitch("rules", "list", "--format", "md", "--output", md.toString()).exit());
+        assertEquals(ExitCodes.OK, twitch("rules", "list", "--format", "md", "--output", md.toString()).exitCode());
         assertEquals(CatalogWriter.write(TwitchAdvisor.bundled().catalog(), CatalogWriter.Format.md), Files.readString(md));
 
-        Run text = twitch("rules", "list");
+        CliRun text = twitch("rules", "list");
         assertTrue(text.out().startsWith("Twitch Advisor knowledge base: " + RULE_COUNT + " rules in "), text::out);
         assertTrue(text.out().contains("  source 001: The primary nutrient deficiencies behind muscle twitching\n"), "titles");
 
-        Run csv = twitch("rules", "list", "--format", "csv");
+        CliRun csv = twitch("rules", "list", "--format", "csv");
         assertEquals("name,layer,file,line,concludes,conclusion,subject,subject_type,weight,claim,sources,source_titles",
                 csv.lines().get(0));
         assertEquals(RULE_COUNT + 1, csv.lines().size(), "a header and one row per rule");
 
-        Run html = twitch("rules", "list", "--format", "html");
+        CliRun html = twitch("rules", "list", "--format", "html");
         assertTrue(html.out().startsWith("<!DOCTYPE html>") && html.out().contains("<h3 id=\"magnesium-deficiency\">"),
                 html::out);
     }
@@ -168,8 +150,8 @@ class RulesCommandTest {
     @Test
     void initRefusesAFolderThatIsNotEmpty(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("keep.txt"), "mine");
-        Run r = twitch("rules", "init", dir.toString());
-        assertEquals(ExitCodes.BAD_INPUT, r.exit());
+        CliRun r = twitch("rules", "init", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertEquals("twitch: " + dir + " already exists and is not empty: name a new folder", r.err().strip());
         assertEquals("mine", Files.readString(dir.resolve("keep.txt")));
     }
@@ -182,18 +164,18 @@ class RulesCommandTest {
         Files.writeString(b12, Files.readString(b12).replace("B12 comes almost only from animal foods, so vegans without "
                 + "a B12 supplement are at high risk of running low.", changed));
 
-        Run mine = twitch("assess", "--rules", rules.toString(), "--format", "json", "facts/examples/vegan-runner.json");
-        assertEquals(ExitCodes.OK, mine.exit(), mine::toString);
+        CliRun mine = twitch("assess", "--rules", rules.toString(), "--format", "json", "facts/examples/vegan-runner.json");
+        assertEquals(ExitCodes.OK, mine.exitCode(), mine::toString);
         assertTrue(mine.out().contains(changed), mine::out);
-        Run bundled = twitch("assess", "--format", "json", "facts/examples/vegan-runner.json");
+        CliRun bundled = twitch("assess", "--format", "json", "facts/examples/vegan-runner.json");
         assertFalse(bundled.out().contains(changed));
         assertFalse(mine.out().contains(TwitchAdvisor.bundled().ruleset()), "the rule set id says which rules were used");
     }
 
     @Test
     void theRulesFolderIsNamedOnce(@TempDir Path dir) {
-        Run r = twitch("rules", "check", dir.resolve("a").toString(), "--rules", dir.resolve("b").toString());
-        assertEquals(ExitCodes.USAGE, r.exit());
+        CliRun r = twitch("rules", "check", dir.resolve("a").toString(), "--rules", dir.resolve("b").toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode());
         assertTrue(r.err().startsWith("name the rules folder once: as DIR or with --rules"), r::err);
     }
 }
