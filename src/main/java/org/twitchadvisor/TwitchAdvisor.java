@@ -10,6 +10,7 @@ import org.twitchadvisor.internal.KnowledgeBase;
 import org.twitchadvisor.internal.QuestionnaireReader;
 import org.twitchadvisor.internal.RuleFolder;
 import org.twitchadvisor.internal.TextRenderer;
+import org.twitchadvisor.internal.catalog.Catalogs;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -80,9 +81,16 @@ public final class TwitchAdvisor {
      * of {@code .drl} files and the tables in {@code data/}. Each call compiles the folder again; keep
      * the result.
      *
+     * <p>Rule files run as Java once compiled, with no sandbox, so the folder is checked first, without
+     * running any of it: only the shape {@code docs/authoring.md} describes is compiled (fact patterns in
+     * the conditions, one {@code insertLogical} in the action, nothing that reaches the runtime, processes,
+     * threads, reflection, files or the network), and every rule's claim, sources and text values are
+     * checked against the tables.
+     *
      * @param rulesDir the rules folder
      * @return the advisor
-     * @throws InvalidRulesException listing every problem as file:line:column
+     * @throws InvalidRulesException listing every problem as file:line:column; a folder that fails the check
+     *         is never compiled
      * @throws TwitchAdvisorException if the folder cannot be read
      */
     public static TwitchAdvisor fromDirectory(Path rulesDir) {
@@ -191,6 +199,15 @@ public final class TwitchAdvisor {
     /** @return the question definitions, in the order a person answers them */
     public List<Question> questions() {
         return List.copyOf(kb.data().questions().all());
+    }
+
+    /**
+     * The rules as their authors see them, read from the rule files: what {@code twitch rules list} prints.
+     *
+     * @return the rules, sources, subjects, and the warnings the checks found without refusing the rules
+     */
+    public RuleCatalog catalog() {
+        return Catalogs.of(kb);
     }
 
     /** @return the id of the rule set, the {@code ruleset} field of every assessment */

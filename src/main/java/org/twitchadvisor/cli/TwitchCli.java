@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "twitch", mixinStandardHelpOptions = true, version = "Twitch Advisor 0.1.0",
         description = "Which nutrient deficiency or habit may explain muscle twitching, why, and what to do.",
-        subcommands = {AssessCommand.class, BatchCommand.class})
+        subcommands = {AssessCommand.class, RulesCommand.class, BatchCommand.class})
 public final class TwitchCli {
 
     private TwitchCli() {
@@ -28,6 +28,12 @@ public final class TwitchCli {
         System.exit(run(args));
     }
 
+    private static void quietByDefault(String property, String level) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, level);
+        }
+    }
+
     /**
      * Runs the command line without exiting, for tests and embedding.
      *
@@ -37,16 +43,17 @@ public final class TwitchCli {
     public static int run(String... args) {
         // The CLI's own logging default: quiet unless something is wrong. Set before Drools makes a logger;
         // embedders of the library keep whatever their own binding says.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        quietByDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // Drools logs the build errors it also returns; the CLI prints them once, in plain words.
+        quietByDefault("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl.KieProject", "off");
         CommandLine cli = new CommandLine(new TwitchCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InvalidRulesException rules) {
                 for (RuleProblem p : rules.problems()) {
                     cmd.getErr().println(p);
                 }
-                cmd.getErr().println("twitch: the rules cannot be used (" + rules.problems().size() + " problems)");
+                int n = rules.problems().size();
+                cmd.getErr().println("twitch: the rules cannot be used (" + n + (n == 1 ? " problem)" : " problems)"));
                 return ExitCodes.BAD_RULES;
             }
             if (e instanceof TwitchAdvisorException) {

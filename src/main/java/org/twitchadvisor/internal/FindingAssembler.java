@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +44,18 @@ import java.util.function.Function;
  */
 final class FindingAssembler {
     /**
-     * Highest certainty first, then by rule name, then by the node's text. Written out rather than composed
-     * from {@code Comparator.comparing...}: the composed form's lambda layers were a tenth of the assembly.
+     * Siblings are merged by rule, so the rule name settles every tie. The comparators are written out
+     * rather than composed from {@code Comparator.comparing...}: in a batch profile the composed forms'
+     * lambda layers were a tenth of the assembly.
      */
     private static final Comparator<Scored> STRONGEST_FIRST = (a, b) -> {
-        int c = Double.compare(b.certainty, a.certainty);
-        if (c == 0) {
-            c = a.node.rule().compareTo(b.node.rule());
-        }
-        return c != 0 ? c : a.text().compareTo(b.text());
+        int c = Double.compare(b.certainty(), a.certainty());
+        return c != 0 ? c : a.node().rule().compareTo(b.node().rule());
+    };
+    /** For the firings of one rule: the node's text breaks ties, exactly as {@code toString()} would. */
+    private static final Comparator<Scored> STRONGEST_FIRST_THEN_TEXT = (a, b) -> {
+        int c = STRONGEST_FIRST.compare(a, b);
+        return c != 0 ? c : text(a.node()).compareTo(text(b.node()));
     };
     private static final Comparator<Finding> HIGHEST_SCORE_FIRST = (a, b) -> {
         int c = Double.compare(b.score(), a.score());
@@ -61,16 +65,16 @@ final class FindingAssembler {
         int c = Triage.fromId(b.level()).compareTo(Triage.fromId(a.level()));
         return c != 0 ? c : HIGHEST_SCORE_FIRST.compare(a, b);
     };
+    private static final String ANY_DIET = "";
 
     private final KnowledgeBase kb;
     private final ReferenceData data;
-    /** Positions looked up once: found by linear search per comparison they were a fifth of a batch profile. */
+    /** Looked up once: found by a linear search per comparison, question order was a fifth of a batch profile. */
     private final Map<String, Integer> questionOrder = new HashMap<>();
     private final Comparator<String> byQuestionOrder;
     private final Map<String, Integer> adviceOrder = new HashMap<>();
-    /** The foods advice per nutrient, then per diet ({@link #ANY_DIET} when none was given); a null text: no foods. */
+    /** The foods advice per nutrient, then per diet ({@link #ANY_DIET} when none is given); a null text: no foods. */
     private final Map<String, Map<String, String>> foodsText = new HashMap<>();
-    private static final String ANY_DIET = "";
     /** Every rule name in sorted order, and each name's position: the rules fired come out sorted without a sort. */
     private final String[] ruleNames;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
@@ -92,8 +96,8 @@ final class FindingAssembler {
         for (ReferenceData.Food f : data.foods()) {
             foodsText.computeIfAbsent(f.nutrient(), n -> {
                 Map<String, String> byDiet = new HashMap<>();
-                byDiet.put(ANY_DIET, foods(n, Set.of()));
-                data.dietExclusions().forEach((diet, excluded) -> byDiet.put(diet, foods(n, excluded)));
+                byDiet.put(ANY_DIET, foodsFor(n, Set.of()));
+                data.dietExclusions().forEach((diet, excluded) -> byDiet.put(diet, foodsFor(n, excluded)));
                 return byDiet;
             });
         }
@@ -103,50 +107,27 @@ final class FindingAssembler {
         }
     }
 
-    /** A node with its certainty; its text, the last tie-break of the order, is rendered only when a tie needs it. */
-    private static final class Scored {
-        private final Explanation node;
-        private final double certainty;
-        private String text;
+    /**
+     * Exactly {@code node.toString()} of the record, which has always broken ties between firings of one
+     * rule, built without the record's {@code String.format} (a twentieth of a batch profile).
+     */
+    static String text(Explanation node) {
+        StringBuilder b = new StringBuilder(256);
+        appendText(b, node);
+        return b.toString();
+    }
 
-        Scored(Explanation node, double certainty) {
-            this.node = node;
-            this.certainty = certainty;
-        }
-
-        Explanation node() {
-            return node;
-        }
-
-        double certainty() {
-            return certainty;
-        }
-
-        String text() {
-            if (text == null) {
-                StringBuilder b = new StringBuilder(256);
-                appendText(b, node);
-                text = b.toString();
+    private static void appendText(StringBuilder b, Explanation node) {
+        b.append("Explanation[rule=").append(node.rule()).append(", claim=").append(node.claim())
+                .append(", sources=").append(node.sources()).append(", answers=").append(node.answers())
+                .append(", because=[");
+        for (int i = 0; i < node.because().size(); i++) {
+            if (i > 0) {
+                b.append(", ");
             }
-            return text;
+            appendText(b, node.because().get(i));
         }
-
-        /**
-         * Exactly {@code node.toString()} of the record, which the order has always used to break ties, built
-         * without the record's {@code String.format}: that took a twentieth of a batch profile.
-         */
-        private static void appendText(StringBuilder b, Explanation node) {
-            b.append("Explanation[rule=").append(node.rule()).append(", claim=").append(node.claim())
-                    .append(", sources=").append(node.sources()).append(", answers=").append(node.answers())
-                    .append(", because=[");
-            for (int i = 0; i < node.because().size(); i++) {
-                if (i > 0) {
-                    b.append(", ");
-                }
-                appendText(b, node.because().get(i));
-            }
-            b.append("]]");
-        }
+        b.append("]]");
     }
 
     /** The conclusions of one session by kind, each grouped by subject in subject order: one pass over the facts. */
@@ -177,7 +158,26 @@ final class FindingAssembler {
         }
 
         private static void add(Map<String, List<Object>> groups, String key, Object fact) {
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(fact);
+            List<Object> group = groups.get(key);
+            if (group == null) {
+                group = new ArrayList<>(4);
+                groups.put(key, group);
+            }
+            group.add(fact);
+        }
+    }
+
+    /**
+     * An explanation node with its certainty: the rule's weight times the certainty of its premises.
+     *
+     * @param node the node
+     * @param weight the rule's weight
+     * @param premise the certainty of the derived facts it matched (1 when it rests on answers alone)
+     * @param children the scored nodes of those derived facts
+     */
+    private record Scored(Explanation node, double weight, double premise, List<Scored> children) {
+        double certainty() {
+            return weight * premise;
         }
     }
 
@@ -360,11 +360,10 @@ final class FindingAssembler {
             return null;
         }
         Object diet = q.answers().get("diet");
-        String key = diet == null || !byDiet.containsKey(diet.toString()) ? ANY_DIET : diet.toString();
-        return byDiet.get(key);
+        return byDiet.get(diet == null || !byDiet.containsKey(diet.toString()) ? ANY_DIET : diet.toString());
     }
 
-    private String foods(String nutrient, Set<String> excluded) {
+    private String foodsFor(String nutrient, Set<String> excluded) {
         List<String> foods = data.foods().stream()
                 .filter(f -> f.nutrient().equals(nutrient) && !excluded.contains(f.category()))
                 .map(ReferenceData.Food::food).distinct().toList();
@@ -385,33 +384,60 @@ final class FindingAssembler {
             this.derivations = derivations;
         }
 
-        /** Distinct nodes of these facts, strongest first; two identical derivations count once. */
+        /**
+         * The nodes of these facts, strongest first, one per rule: a rule that fired several times for the
+         * same finding (on two answers of one question, or on two causes of the same conclusion) is one
+         * piece of evidence whose premises combine, not several votes.
+         */
         List<Scored> scored(List<Object> facts) {
-            // A handful of facts per finding: comparing them pairwise is cheaper than hashing whole trees.
-            List<Scored> list = new ArrayList<>(facts.size());
+            List<Scored> all = new ArrayList<>();
             for (Object f : facts) {
-                Scored s = scored(f);
-                int same = indexOfEqual(list, s.node());
-                if (same < 0) {
-                    list.add(s);
-                } else if (s.certainty() > list.get(same).certainty()) {
-                    list.set(same, s);
-                }
+                all.add(scored(f));
+            }
+            return mergeByRule(all);
+        }
+
+        private List<Scored> mergeByRule(List<Scored> scored) {
+            Map<String, List<Scored>> byRule = new TreeMap<>();
+            for (Scored s : scored) {
+                byRule.computeIfAbsent(s.node().rule(), k -> new ArrayList<>()).add(s);
+            }
+            List<Scored> list = new ArrayList<>();
+            for (List<Scored> firings : byRule.values()) {
+                list.add(merge(firings));
             }
             list.sort(STRONGEST_FIRST);
             return list;
         }
 
-        private int indexOfEqual(List<Scored> list, Explanation node) {
-            for (int i = 0; i < list.size(); i++) {
-                Explanation other = list.get(i).node();
-                if (other == node || (other.rule().equals(node.rule()) && other.equals(node))) {
-                    return i;
-                }
+        private Scored merge(List<Scored> firings) {
+            Map<Explanation, Scored> unique = new LinkedHashMap<>();
+            firings.forEach(s -> unique.putIfAbsent(s.node(), s));
+            List<Scored> distinct = new ArrayList<>(unique.values());
+            if (distinct.size() == 1) {
+                return distinct.get(0);
             }
-            return -1;
+            distinct.sort(STRONGEST_FIRST_THEN_TEXT);
+            Set<String> sources = new LinkedHashSet<>();
+            Map<String, Object> answers = answerMap();
+            List<Scored> children = new ArrayList<>();
+            for (Scored s : distinct) {
+                sources.addAll(s.node().sources());
+                s.node().answers().forEach((question, value) -> mergeAnswer(answers, question, value));
+                children.addAll(s.children());
+            }
+            List<Scored> kids = mergeByRule(children);
+            // Each firing is an alternative support: they combine as independent votes. A chain rule's
+            // firings each rest on one conclusion, so its supports are its merged children, which
+            // keeps two firings of one rule further down from counting twice.
+            boolean chain = distinct.stream().allMatch(s -> s.children().size() == 1);
+            double premise = 1.0 - (chain ? kids.stream().mapToDouble(Scored::certainty)
+                    : distinct.stream().mapToDouble(Scored::premise))
+                    .map(c -> 1.0 - c).sorted().reduce(1.0, (a, b) -> a * b);
+            Explanation first = distinct.get(0).node();
+            Explanation node = new Explanation(first.rule(), first.claim(), List.copyOf(sources), frozen(answers), nodes(kids));
+            return new Scored(node, distinct.get(0).weight(), premise, kids);
         }
-
         Scored scored(Object fact) {
             Scored known = memo.get(fact);
             if (known != null) {
@@ -419,67 +445,78 @@ final class FindingAssembler {
             }
             DerivationRecorder.Derivation d = derivations.get(fact);
             RuleInfo info = kb.rule(d.rule());
-            double certainty = info.weight();
-            Map<String, Object> answers = new TreeMap<>(byQuestionOrder);
-            // Most rules cite only their own sources: their list is shared instead of copied per node.
-            Set<String> sources = null;
-            List<Object> derived = new ArrayList<>();
+            Map<String, Object> answers = answerMap();
+            Set<String> sources = new LinkedHashSet<>(info.sources());
+            List<Scored> children = new ArrayList<>();
+            double premise = 1.0;
             for (Object p : d.premises()) {
                 if (p instanceof Answer a) {
-                    addAnswer(answers, a);
+                    mergeAnswer(answers, a.question(), answerValue(a));
                 } else if (p instanceof Measurement m) {
                     answers.put(m.question(), q.answers().get(m.question()));
                 } else if (p instanceof ReferenceRange r) {
-                    sources = withSource(sources, info, r.source());
+                    sources.add(r.source());
                 } else if (p instanceof Limit l) {
-                    sources = withSource(sources, info, l.source());
+                    sources.add(l.source());
                 } else if (derivations.containsKey(p)) {
-                    derived.add(p);
+                    Scored child = scored(p);
+                    premise *= child.certainty();
+                    children.add(child);
                 }
             }
-            List<Scored> children = new ArrayList<>();
-            for (Object p : derived) {
-                Scored child = scored(p);
-                certainty *= child.certainty();
-                children.add(child);
-            }
             children.sort(STRONGEST_FIRST);
-            answers.replaceAll((k, v) -> v instanceof List<?> l ? List.copyOf(l) : v);
-            Explanation node = new Explanation(info.name(), info.claim(),
-                    sources == null ? info.sources() : List.copyOf(sources), answers, nodes(children));
-            Scored s = new Scored(node, certainty);
+            Explanation node = new Explanation(info.name(), info.claim(), List.copyOf(sources), frozen(answers),
+                    nodes(children));
+            Scored s = new Scored(node, info.weight(), premise, List.copyOf(children));
             memo.put(fact, s);
             return s;
         }
 
-        private Set<String> withSource(Set<String> sources, RuleInfo info, String source) {
-            Set<String> out = sources == null ? new LinkedHashSet<>(info.sources()) : sources;
-            out.add(source);
+        /** Answers keyed in questionnaire order, as a person reads them. */
+        private Map<String, Object> answerMap() {
+            return new TreeMap<>(byQuestionOrder);
+        }
+
+        private Map<String, Object> frozen(Map<String, Object> answers) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            answers.forEach((k, v) -> out.put(k, v instanceof List<?> l ? List.copyOf(l) : v));
             return out;
         }
 
+        /** An answer as given: yes/no as a boolean, any-of as a list of the matched values, others as text. */
+        private Object answerValue(Answer a) {
+            return switch (kb.data().questions().get(a.question()).type()) {
+                case YES_NO -> a.value().equals("yes");
+                case ANY_OF -> List.of(a.value());
+                default -> a.value();
+            };
+        }
+
+        /** Any-of values accumulate in the question's own order; other answers have one value. */
         @SuppressWarnings("unchecked")
-        private void addAnswer(Map<String, Object> answers, Answer a) {
-            Question question = kb.data().questions().get(a.question());
-            switch (question.type()) {
-                case YES_NO -> answers.put(a.question(), a.value().equals("yes"));
-                case ANY_OF -> {
-                    List<String> values = (List<String>) answers.get(a.question());
-                    if (values == null) {
-                        values = new ArrayList<>(2);
-                        answers.put(a.question(), values);
+        private void mergeAnswer(Map<String, Object> answers, String question, Object value) {
+            if (!(value instanceof List<?> added)) {
+                answers.putIfAbsent(question, value);
+                return;
+            }
+            List<String> order = kb.data().questions().get(question).values();
+            // The lists in this map are always ones made here, so they are extended in place, each value
+            // inserted at its rank rather than the list re-sorted with a lambda per call.
+            List<String> values = (List<String>) answers.get(question);
+            if (values == null) {
+                values = new ArrayList<>(added.size());
+                answers.put(question, values);
+            }
+            for (Object v : added) {
+                String item = (String) v;
+                if (!values.contains(item)) {
+                    int rank = order.indexOf(item);
+                    int at = 0;
+                    while (at < values.size() && order.indexOf(values.get(at)) <= rank) {
+                        at++;
                     }
-                    if (!values.contains(a.value())) {
-                        // Kept in the order the question lists its values, as a person reads them.
-                        int rank = question.values().indexOf(a.value());
-                        int at = 0;
-                        while (at < values.size() && question.values().indexOf(values.get(at)) < rank) {
-                            at++;
-                        }
-                        values.add(at, a.value());
-                    }
+                    values.add(at, item);
                 }
-                default -> answers.put(a.question(), a.value());
             }
         }
     }

@@ -22,9 +22,14 @@ public final class QuestionCatalog {
     static final List<String> COLUMNS = List.of("id", "type", "values", "unit", "min", "max", "text");
 
     private final Map<String, Question> byId;
+    /** Positions by id: answers are sorted by them in every assessment, so no linear search. */
+    private final Map<String, Integer> positions = new java.util.HashMap<>();
 
     private QuestionCatalog(Map<String, Question> byId) {
         this.byId = byId;
+        for (String id : byId.keySet()) {
+            positions.put(id, positions.size());
+        }
     }
 
     /**
@@ -93,14 +98,7 @@ public final class QuestionCatalog {
 
     /** @return the position of a question in the table, for ordering answers as a person reads them */
     public int order(String id) {
-        int i = 0;
-        for (String k : byId.keySet()) {
-            if (k.equals(id)) {
-                return i;
-            }
-            i++;
-        }
-        return Integer.MAX_VALUE;
+        return positions.getOrDefault(id, Integer.MAX_VALUE);
     }
 
     /**
@@ -110,16 +108,7 @@ public final class QuestionCatalog {
      * @return the closest id within two edits, or {@code null}
      */
     public String closest(String unknown) {
-        String best = null;
-        int bestDistance = 3;
-        for (String id : byId.keySet()) {
-            int d = Text.editDistance(unknown, id);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = id;
-            }
-        }
-        return best;
+        return Text.closest(unknown, byId.keySet());
     }
 
     /** @return the ids of all questions */

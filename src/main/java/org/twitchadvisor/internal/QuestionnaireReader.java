@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns raw answers (a JSON object, or the cells of a CSV row) into a validated {@link Questionnaire},
@@ -84,28 +85,7 @@ public final class QuestionnaireReader {
                     "a questionnaire must be a JSON object of question id to answer, not "
                             + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)))));
         }
-        List<Problem> problems = new ArrayList<>();
-        Map<String, Object> answers = new LinkedHashMap<>();
-        String respondent = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String id = field.getKey().trim().toLowerCase(Locale.ROOT);
-            JsonNode value = field.getValue();
-            Question q = known(id, field.getKey(), problems);
-            if (q == null || value.isNull()) {
-                continue;
-            }
-            Object parsed = jsonValue(q, value, problems);
-            if (parsed == null) {
-                continue;
-            }
-            if (id.equals(RESPONDENT)) {
-                respondent = (String) parsed;
-            } else {
-                answers.put(id, parsed);
-            }
-        }
-        return build(respondent, answers, problems);
+        return read(node.fields(), JsonNode::isNull, (q, value, problems) -> jsonValue(q, value, problems));
     }
 
     /**
@@ -116,17 +96,29 @@ public final class QuestionnaireReader {
      * @throws InvalidQuestionnaireException listing every problem
      */
     public Questionnaire fromCells(Map<String, String> cells) {
+        return read(cells.entrySet().iterator(), cell -> cell == null || cell.isBlank(),
+                (q, cell, problems) -> textValue(q, cell.trim(), true, problems));
+    }
+
+    /** Parses one raw answer of a question, adding problems; {@code null} when it could not be parsed. */
+    @FunctionalInterface
+    private interface ValueParser<T> {
+        Object parse(Question question, T raw, List<Problem> problems);
+    }
+
+    /** The loop both input forms share: known question ids, unanswered skipped, respondent kept apart. */
+    private <T> Questionnaire read(Iterator<Map.Entry<String, T>> entries, Predicate<T> unanswered, ValueParser<T> parser) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Object> answers = new LinkedHashMap<>();
         String respondent = null;
-        for (Map.Entry<String, String> cell : cells.entrySet()) {
-            String id = cell.getKey().trim().toLowerCase(Locale.ROOT);
-            Question q = known(id, cell.getKey(), problems);
-            String text = cell.getValue() == null ? "" : cell.getValue().trim();
-            if (q == null || text.isEmpty()) {
+        while (entries.hasNext()) {
+            Map.Entry<String, T> entry = entries.next();
+            String id = entry.getKey().trim().toLowerCase(Locale.ROOT);
+            Question q = known(id, entry.getKey(), problems);
+            if (q == null || unanswered.test(entry.getValue())) {
                 continue;
             }
-            Object parsed = textValue(q, text, true, problems);
+            Object parsed = parser.parse(q, entry.getValue(), problems);
             if (parsed == null) {
                 continue;
             }
@@ -136,10 +128,6 @@ public final class QuestionnaireReader {
                 answers.put(id, parsed);
             }
         }
-        return build(respondent, answers, problems);
-    }
-
-    private Questionnaire build(String respondent, Map<String, Object> answers, List<Problem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidQuestionnaireException(problems);
         }

@@ -7,6 +7,7 @@ import org.twitchadvisor.facts.ReferenceRange;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ import java.util.Set;
  * kept here as data, so an expert changes them in a spreadsheet, not in a rule.
  *
  * @param questions the question definitions
- * @param sources registered sources by id
- * @param subjects finding subjects: type to (id to label)
+ * @param sources registered sources by id, in table order
+ * @param subjects finding subjects: type to (id to label), in table order
  * @param referenceRanges lab reference ranges
  * @param limits named limits by name
  * @param foods food sources per nutrient, in table order
@@ -134,10 +135,12 @@ public record ReferenceData(QuestionCatalog questions, Map<String, Source> sourc
             cites(r, list(r.get("sources")), sources, problems);
             advice.put(r.get("id"), new AdviceText(r.get("id"), r.get("text"), list(r.get("sources"))));
         }
+        // Table order is kept: the catalogue and the messages list sources and subjects as the tables do.
         Map<String, Map<String, String>> frozenSubjects = new LinkedHashMap<>();
-        subjects.forEach((k, v) -> frozenSubjects.put(k, Map.copyOf(v)));
-        return new ReferenceData(questions, Map.copyOf(sources), Map.copyOf(frozenSubjects), List.copyOf(ranges),
-                Map.copyOf(limits), List.copyOf(foods), Map.copyOf(diets), java.util.Collections.unmodifiableMap(advice));
+        subjects.forEach((k, v) -> frozenSubjects.put(k, Collections.unmodifiableMap(v)));
+        return new ReferenceData(questions, Collections.unmodifiableMap(sources),
+                Collections.unmodifiableMap(frozenSubjects), List.copyOf(ranges),
+                Map.copyOf(limits), List.copyOf(foods), Map.copyOf(diets), Collections.unmodifiableMap(advice));
     }
 
     private static Table table(RuleFolder folder, String file, List<String> columns, List<RuleProblem> problems) {

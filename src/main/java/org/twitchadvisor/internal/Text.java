@@ -32,6 +32,27 @@ public final class Text {
     }
 
     /**
+     * The known word closest to an unknown one, to suggest a fix for a typo.
+     *
+     * @param unknown the word that is not known
+     * @param known the words it may be a typo of
+     * @return the closest known word within two edits (of equally close ones the first in alphabetical order,
+     *         so the suggestion does not depend on the order of a set), or {@code null}
+     */
+    public static String closest(String unknown, Iterable<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = editDistance(unknown, k);
+            if (d < bestDistance || d == bestDistance && best != null && k.compareTo(best) < 0) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
      * Quotes a value for a message, shortening a long one so one bad cell cannot flood a log.
      *
      * @param value the value as given

@@ -1,0 +1,25 @@
+package org.twitchadvisor.internal.cases;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outcome of one case file.
+ *
+ * @param file the case file, relative to the cases folder
+ * @param description the case's description
+ * @param failures one readable line per unmet expectation (or the reason the case could not run); empty when it passed
+ * @param rulesFired the rules the case made fire
+ */
+public record CaseResult(String file, String description, List<String> failures, Set<String> rulesFired) {
+    /** Unmodifiable copies. */
+    public CaseResult {
+        failures = List.copyOf(failures);
+        rulesFired = Set.copyOf(rulesFired);
+    }
+
+    /** @return whether every expectation held */
+    public boolean passed() {
+        return failures.isEmpty();
+    }
+}

@@ -1,0 +1,40 @@
+package org.twitchadvisor.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Runs the command line in-process, capturing standard output and error. */
+record CliRun(int exitCode, String out, String err) {
+
+    /** @return standard output, line by line */
+    List<String> lines() {
+        return out.lines().toList();
+    }
+
+    static CliRun run(String... args) {
+        return runWithInput("", args);
+    }
+
+    static synchronized CliRun runWithInput(String stdin, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            int code = TwitchCli.run(args);
+            return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+        }
+    }
+}
