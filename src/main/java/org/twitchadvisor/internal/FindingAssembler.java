@@ -398,6 +398,12 @@ final class FindingAssembler {
         }
 
         private List<Scored> mergeByRule(List<Scored> scored) {
+            if (distinctRules(scored)) {
+                // The usual case: nothing to merge, and distinct rules never tie, so sorting alone gives the order.
+                List<Scored> list = new ArrayList<>(scored);
+                list.sort(STRONGEST_FIRST);
+                return list;
+            }
             Map<String, List<Scored>> byRule = new TreeMap<>();
             for (Scored s : scored) {
                 byRule.computeIfAbsent(s.node().rule(), k -> new ArrayList<>()).add(s);
@@ -408,6 +414,18 @@ final class FindingAssembler {
             }
             list.sort(STRONGEST_FIRST);
             return list;
+        }
+
+        private boolean distinctRules(List<Scored> scored) {
+            for (int i = 1; i < scored.size(); i++) {
+                String rule = scored.get(i).node().rule();
+                for (int j = 0; j < i; j++) {
+                    if (scored.get(j).node().rule().equals(rule)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         private Scored merge(List<Scored> firings) {
@@ -446,7 +464,8 @@ final class FindingAssembler {
             DerivationRecorder.Derivation d = derivations.get(fact);
             RuleInfo info = kb.rule(d.rule());
             Map<String, Object> answers = answerMap();
-            Set<String> sources = new LinkedHashSet<>(info.sources());
+            // Most rules cite only their own sources: their list is shared instead of copied into a set per node.
+            Set<String> sources = null;
             List<Scored> children = new ArrayList<>();
             double premise = 1.0;
             for (Object p : d.premises()) {
@@ -455,9 +474,9 @@ final class FindingAssembler {
                 } else if (p instanceof Measurement m) {
                     answers.put(m.question(), q.answers().get(m.question()));
                 } else if (p instanceof ReferenceRange r) {
-                    sources.add(r.source());
+                    sources = withSource(sources, info, r.source());
                 } else if (p instanceof Limit l) {
-                    sources.add(l.source());
+                    sources = withSource(sources, info, l.source());
                 } else if (derivations.containsKey(p)) {
                     Scored child = scored(p);
                     premise *= child.certainty();
@@ -465,11 +484,18 @@ final class FindingAssembler {
                 }
             }
             children.sort(STRONGEST_FIRST);
-            Explanation node = new Explanation(info.name(), info.claim(), List.copyOf(sources), frozen(answers),
+            Explanation node = new Explanation(info.name(), info.claim(),
+                    sources == null ? info.sources() : List.copyOf(sources), frozen(answers),
                     nodes(children));
             Scored s = new Scored(node, info.weight(), premise, List.copyOf(children));
             memo.put(fact, s);
             return s;
+        }
+
+        private Set<String> withSource(Set<String> sources, RuleInfo info, String source) {
+            Set<String> out = sources == null ? new LinkedHashSet<>(info.sources()) : sources;
+            out.add(source);
+            return out;
         }
 
         /** Answers keyed in questionnaire order, as a person reads them. */
