@@ -177,8 +177,8 @@ public final class BatchRunner {
                 if (chunk == null) {
                     break;
                 }
-                results.write(chunk.results());
-                errors.write(chunk.errors());
+                chunk.results().writeTo(results);
+                chunk.errors().writeTo(errors);
                 tally.add(chunk.tally());
                 long now = System.nanoTime();
                 if (options.progress() != null && now - lastReport >= options.progressInterval().toNanos()) {

@@ -101,7 +101,8 @@ public record BatchSummary(String input, String ruleset, int threads, long rowsR
                     continue;
                 }
                 String levels = f.levels().entrySet().stream().filter(e -> e.getValue() > 0)
-                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+                        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+                        .collect(Collectors.joining(", "));
                 b.append(String.format(Locale.ROOT, "  %-12s %-32s %,9d  %5.1f%%  %s%n", f.type(), f.subject(),
                         f.respondents(), 100.0 * f.respondents() / assessed, levels));
             }

@@ -12,6 +12,7 @@ import org.twitchadvisor.Questionnaire;
 import org.twitchadvisor.RunawayRulesException;
 import org.twitchadvisor.TwitchAdvisor;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class RecordAssessor {
     }
 
     /** What one chunk gave: the bytes to append to each file and the counts to add to the summary. */
-    record Result(byte[] results, byte[] errors, Tally tally) {
+    record Result(ByteArrayOutputStream results, ByteArrayOutputStream errors, Tally tally) {
     }
 
     private final TwitchAdvisor advisor;
@@ -53,17 +54,22 @@ final class RecordAssessor {
     }
 
     Result assess(List<RawRecord> records) {
-        StringBuilder out = new StringBuilder(records.size() * 8192);
-        StringBuilder errors = new StringBuilder();
+        // Lines go straight into bytes, sized for a typical assessment: each line is copied once, not three times.
+        ByteArrayOutputStream out = new ByteArrayOutputStream(records.size() * 8192);
+        ByteArrayOutputStream errors = new ByteArrayOutputStream(0);
         Tally tally = new Tally();
         for (RawRecord r : records) {
             assess(r, out, errors, tally);
         }
-        return new Result(out.toString().getBytes(StandardCharsets.UTF_8),
-                errors.toString().getBytes(StandardCharsets.UTF_8), tally);
+        return new Result(out, errors, tally);
     }
 
-    private void assess(RawRecord r, StringBuilder out, StringBuilder errors, Tally tally) {
+    private static void writeLine(ByteArrayOutputStream to, String line) {
+        to.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+        to.write('\n');
+    }
+
+    private void assess(RawRecord r, ByteArrayOutputStream out, ByteArrayOutputStream errors, Tally tally) {
         if (r.problem() != null) {
             reject(r, r.respondent(), List.of(r.problem()), null, errors, tally);
             return;
@@ -122,7 +128,7 @@ final class RecordAssessor {
                     + e.getClass().getSimpleName() + ": " + e.getMessage())), null, errors, tally);
             return;
         }
-        format.append(out, a);
+        writeLine(out, format.line(a));
         tally.assessed(a);
     }
 
@@ -134,9 +140,9 @@ final class RecordAssessor {
         }
     }
 
-    private static void reject(RawRecord r, String respondent, List<Problem> problems, String rule, StringBuilder errors,
-                               Tally tally) {
-        errors.append(ErrorRecord.of(r, respondent, problems, rule).toJson()).append('\n');
+    private static void reject(RawRecord r, String respondent, List<Problem> problems, String rule,
+                               ByteArrayOutputStream errors, Tally tally) {
+        writeLine(errors, ErrorRecord.of(r, respondent, problems, rule).toJson());
         tally.rejected();
     }
 }

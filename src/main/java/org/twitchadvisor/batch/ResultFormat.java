@@ -16,12 +16,10 @@ interface ResultFormat {
     String header();
 
     /**
-     * Appends one assessment and a line break.
-     *
-     * @param out where the line goes
      * @param a the assessment
+     * @return its line, without the line break
      */
-    void append(StringBuilder out, Assessment a);
+    String line(Assessment a);
 
     static ResultFormat of(BatchOptions.OutputFormat format, TwitchAdvisor advisor) {
         return format == BatchOptions.OutputFormat.CSV ? new Csv(advisor.subjects("deficiency")) : new JsonLines(advisor);
@@ -35,8 +33,8 @@ interface ResultFormat {
         }
 
         @Override
-        public void append(StringBuilder out, Assessment a) {
-            out.append(advisor.toJson(a)).append('\n');
+        public String line(Assessment a) {
+            return advisor.toJson(a);
         }
     }
 
@@ -56,7 +54,8 @@ interface ResultFormat {
         }
 
         @Override
-        public void append(StringBuilder out, Assessment a) {
+        public String line(Assessment a) {
+            StringBuilder out = new StringBuilder(256);
             Map<String, Finding> deficiencies = new HashMap<>();
             List<String> lifestyle = new ArrayList<>();
             List<String> differentials = new ArrayList<>();
@@ -81,7 +80,8 @@ interface ResultFormat {
                 }
             }
             out.append(',').append(String.join(";", lifestyle)).append(',').append(String.join(";", differentials))
-                    .append(',').append(String.join(";", flags)).append('\n');
+                    .append(',').append(String.join(";", flags));
+            return out.toString();
         }
 
         /** RFC 4180 quoting, only where a cell needs it. */
