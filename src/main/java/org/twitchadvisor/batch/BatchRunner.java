@@ -89,8 +89,8 @@ public final class BatchRunner {
         InputStream in;
         long size;
         try {
-            in = Files.newInputStream(input);
             size = Files.size(input);
+            in = Files.newInputStream(input);
         } catch (NoSuchFileException e) {
             throw new TwitchAdvisorException(input + ": no such file", e);
         } catch (AccessDeniedException e) {
@@ -168,6 +168,7 @@ public final class BatchRunner {
         AtomicBoolean stop = new AtomicBoolean();
         Thread readerThread = named("twitch-batch-reader").newThread(() -> read(reader, assessor, workers, window, stop));
         Tally tally = new Tally();
+        boolean finished = false;
         try {
             results.write(format.header().getBytes(StandardCharsets.UTF_8));
             readerThread.start();
@@ -188,10 +189,13 @@ public final class BatchRunner {
             }
             results.flush();
             errors.flush();
+            finished = true;
         } finally {
             stop.set(true);
             workers.shutdownNow();
-            join(readerThread);
+            // After a failure the reader may be blocked reading a stream that never ends (a stalled pipe): it is
+            // a daemon thread, so it is given a moment and then left behind rather than hanging the caller.
+            join(readerThread, finished ? 0 : 1000);
             awaitTermination(workers);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -282,25 +286,19 @@ public final class BatchRunner {
         return new BatchProgress(done, elapsed, perSecond, eta);
     }
 
-    private static void join(Thread t) {
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+    /** Waits for a thread to end, at most {@code millis} (0: as long as it takes). */
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** A worker finishes its chunk (milliseconds: firings are bounded) before it sees the interrupt. */
     private static void awaitTermination(ExecutorService workers) {
         try {
-            if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the batch workers did not stop");
-            }
+            workers.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -44,8 +44,9 @@ final class JsonLinesRecordReader implements RecordReader {
                         "this line has %,d characters, more than the %,d a questionnaire may have; it was skipped",
                         length, MAX_LINE_CHARS));
             }
-            if (!line.toString().isBlank()) {
-                return RawRecord.json(file, lineNumber, line.toString(), null);
+            String text = line.toString();
+            if (!text.isBlank()) {
+                return RawRecord.json(file, lineNumber, text, null);
             }
         }
     }
