@@ -11,6 +11,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 import org.twitchadvisor.InvalidRulesException;
 import org.twitchadvisor.RuleProblem;
+import org.twitchadvisor.facts.Nutrient;
 import org.twitchadvisor.internal.lint.RuleLinter;
 
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,8 @@ public final class KnowledgeBase {
         List<Object> facts = new ArrayList<>();
         facts.addAll(data.referenceRanges());
         facts.addAll(data.limits().values());
+        data.subjects().getOrDefault("deficiency", Map.of()).keySet().stream().sorted()
+                .forEach(n -> facts.add(new Nutrient(n)));
         this.referenceFacts = List.copyOf(facts);
     }
 

@@ -7,6 +7,7 @@ import org.twitchadvisor.facts.DifferentialEvidence;
 import org.twitchadvisor.facts.LabResult;
 import org.twitchadvisor.facts.LifestyleFactor;
 import org.twitchadvisor.facts.Limit;
+import org.twitchadvisor.facts.Nutrient;
 import org.twitchadvisor.facts.Measurement;
 import org.twitchadvisor.facts.RedFlag;
 import org.twitchadvisor.facts.ReferenceRange;
@@ -69,6 +70,7 @@ public final class FactModel {
         add(Measurement.class, Kind.INPUT, 0, "");
         add(ReferenceRange.class, Kind.REFERENCE, 0, "");
         add(Limit.class, Kind.REFERENCE, 0, "");
+        add(Nutrient.class, Kind.REFERENCE, 0, "");
         add(RiskFactor.class, Kind.CONCLUSION, 1, "");
         add(DeficiencyEvidence.class, Kind.CONCLUSION, 2, "deficiency");
         add(LifestyleFactor.class, Kind.CONCLUSION, 2, "lifestyle");

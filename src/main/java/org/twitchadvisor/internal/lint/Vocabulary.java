@@ -105,6 +105,8 @@ final class Vocabulary {
                                 "data/subjects.csv (type deficiency)", problems);
                     }
                     case "Limit" -> known(r, p, "name", data.limits().keySet(), "data/limits.csv", problems);
+                    case "Nutrient" -> known(r, p, "id", data.subjects().getOrDefault("deficiency", Map.of()).keySet(),
+                            "data/subjects.csv (type deficiency)", problems);
                     default -> {
                         // What rules conclude is only known once every file and action could be read.
                         if (allActionsRead) {
