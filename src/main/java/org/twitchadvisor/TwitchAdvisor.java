@@ -214,23 +214,4 @@ public final class TwitchAdvisor {
     public String ruleset() {
         return kb.rulesetId();
     }
-
-    /**
-     * The names of every rule in the rule set, so a report can say which rules never fired.
-     *
-     * @return the rule names, sorted
-     */
-    public List<String> ruleNames() {
-        return kb.rules().keySet().stream().sorted().toList();
-    }
-
-    /**
-     * The subjects the rules can conclude for one finding type, e.g. the nutrients of {@code deficiency}.
-     *
-     * @param type {@code deficiency}, {@code lifestyle}, {@code differential} or {@code red_flag}
-     * @return the subject ids, sorted; empty for an unknown type
-     */
-    public List<String> subjects(String type) {
-        return kb.data().subjects().getOrDefault(type, Map.of()).keySet().stream().sorted().toList();
-    }
 }

@@ -1,5 +1,6 @@
 package org.twitchadvisor.batch;
 
+import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.TwitchAdvisor;
 import org.twitchadvisor.TwitchAdvisorException;
 
@@ -199,12 +200,14 @@ public final class BatchRunner {
             awaitTermination(workers);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        RuleCatalog catalog = advisor.catalog();
         Map<String, List<String>> subjects = new LinkedHashMap<>();
         for (String type : Tally.LEVELS.keySet()) {
-            subjects.put(type, advisor.subjects(type));
+            subjects.put(type, catalog.subjects().stream().filter(s -> s.type().equals(type))
+                    .map(RuleCatalog.Subject::id).sorted().toList());
         }
         return tally.summary(name, advisor.ruleset(), threads, seconds, reader.stoppedBy(), subjects,
-                advisor.ruleNames());
+                catalog.rules().stream().map(RuleCatalog.Rule::name).sorted().toList());
     }
 
     /** Runs on the reader thread; ends the queue with a {@code null} result, or a failed one if reading failed. */

@@ -2,6 +2,7 @@ package org.twitchadvisor.batch;
 
 import org.twitchadvisor.Assessment;
 import org.twitchadvisor.Finding;
+import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.TwitchAdvisor;
 
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ interface ResultFormat {
     String line(Assessment a);
 
     static ResultFormat of(BatchOptions.OutputFormat format, TwitchAdvisor advisor) {
-        return format == BatchOptions.OutputFormat.CSV ? new Csv(advisor.subjects("deficiency")) : new JsonLines(advisor);
+        return format == BatchOptions.OutputFormat.CSV ? new Csv(advisor.catalog().subjects().stream()
+                .filter(s -> s.type().equals("deficiency")).map(RuleCatalog.Subject::id).sorted().toList()) : new JsonLines(advisor);
     }
 
     /** Exactly the output contract, one assessment per line. */

@@ -69,7 +69,7 @@ class BatchCommandTest {
         JsonNode s = JSON.readTree(summary.toFile());
         assertEquals(20, s.get("rowsRead").asInt());
         assertEquals(3, s.get("rejected").asInt());
-        assertEquals(TwitchAdvisor.bundled().ruleNames().size(), s.get("rules").size());
+        assertEquals(TwitchAdvisor.bundled().catalog().rules().size(), s.get("rules").size());
     }
 
     @Test
