@@ -1,8 +1,10 @@
 package org.twitchadvisor;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.twitchadvisor.internal.Engine;
 import org.twitchadvisor.internal.ExplanationJsonCache;
@@ -12,6 +14,8 @@ import org.twitchadvisor.internal.RuleFolder;
 import org.twitchadvisor.internal.TextRenderer;
 import org.twitchadvisor.internal.catalog.Catalogs;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,8 @@ public final class TwitchAdvisor {
     private final QuestionnaireReader reader;
     private final ObjectMapper json;
     private final ObjectMapper prettyJson;
+    /** Compact JSON onto a caller's stream, which stays open. */
+    private final ObjectWriter streamJson;
 
     private TwitchAdvisor(KnowledgeBase kb, int maxFirings) {
         this.kb = kb;
@@ -52,6 +58,7 @@ public final class TwitchAdvisor {
         this.prettyJson = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         // After the indented copy is made: only compact output can reuse an explanation's text.
         ExplanationJsonCache.install(json);
+        this.streamJson = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.reader = new QuestionnaireReader(kb.data().questions(), json);
     }
 
@@ -165,6 +172,18 @@ public final class TwitchAdvisor {
      */
     public String toJson(Assessment assessment) {
         return write(json, assessment);
+    }
+
+    /**
+     * Writes the assessment as one line of JSON, the same text {@link #toJson} returns, in UTF-8 straight onto
+     * a stream: for output headed for a file or a socket anyway, it saves building the string and encoding it.
+     *
+     * @param assessment the assessment
+     * @param out where the bytes go, without a trailing newline; left open
+     * @throws IOException if writing to {@code out} fails
+     */
+    public void writeJson(Assessment assessment, OutputStream out) throws IOException {
+        streamJson.writeValue(out, assessment);
     }
 
     /**

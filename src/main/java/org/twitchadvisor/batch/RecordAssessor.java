@@ -128,7 +128,7 @@ final class RecordAssessor {
                     + e.getClass().getSimpleName() + ": " + e.getMessage())), null, errors, tally);
             return;
         }
-        writeLine(out, format.line(a));
+        format.write(a, out);
         tally.assessed(a);
     }
 

@@ -5,6 +5,10 @@ import org.twitchadvisor.Finding;
 import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.TwitchAdvisor;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +21,12 @@ interface ResultFormat {
     String header();
 
     /**
+     * Appends an assessment's line, with its line break.
+     *
      * @param a the assessment
-     * @return its line, without the line break
+     * @param out the chunk's bytes
      */
-    String line(Assessment a);
+    void write(Assessment a, ByteArrayOutputStream out);
 
     static ResultFormat of(BatchOptions.OutputFormat format, TwitchAdvisor advisor) {
         return format == BatchOptions.OutputFormat.CSV ? new Csv(advisor.catalog().subjects().stream()
@@ -35,8 +41,13 @@ interface ResultFormat {
         }
 
         @Override
-        public String line(Assessment a) {
-            return advisor.toJson(a);
+        public void write(Assessment a, ByteArrayOutputStream out) {
+            try {
+                advisor.writeJson(a, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a byte array does not fail", e);
+            }
+            out.write('\n');
         }
     }
 
@@ -56,7 +67,7 @@ interface ResultFormat {
         }
 
         @Override
-        public String line(Assessment a) {
+        public void write(Assessment a, ByteArrayOutputStream to) {
             StringBuilder out = new StringBuilder(256);
             Map<String, Finding> deficiencies = new HashMap<>();
             List<String> lifestyle = new ArrayList<>();
@@ -82,8 +93,8 @@ interface ResultFormat {
                 }
             }
             out.append(',').append(String.join(";", lifestyle)).append(',').append(String.join(";", differentials))
-                    .append(',').append(String.join(";", flags));
-            return out.toString();
+                    .append(',').append(String.join(";", flags)).append('\n');
+            to.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
         }
 
         /** RFC 4180 quoting, only where a cell needs it. */
