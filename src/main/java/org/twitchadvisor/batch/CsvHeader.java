@@ -129,7 +129,10 @@ final class CsvHeader {
         Map<String, String> answers = new LinkedHashMap<>(answered * 2);
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] != null) {
-                answers.put(ids[i], cells[i]);
+                // An empty cell is "not answered": leaving it out spares the reader a look at it.
+                if (!cells[i].isEmpty()) {
+                    answers.put(ids[i], cells[i]);
+                }
             } else if (unnamed[i] && !cells[i].isBlank()) {
                 problems.add(new Problem(null, cells[i], "column " + (i + 1) + " has no name in the header, but this"
                         + " row has '" + cells[i].trim() + "' in it"));

@@ -10,6 +10,7 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -72,6 +73,15 @@ public final class DerivationRecorder extends DefaultAgendaEventListener impleme
     /** @return every conclusion still believed, with how it was derived */
     public Map<Object, Derivation> derivations() {
         return derivations;
+    }
+
+    /** @return the names of the rules that fired, each once, in no particular order */
+    public List<String> firedRules() {
+        List<String> names = new ArrayList<>(counts.size());
+        for (Rule rule : counts.keySet()) {
+            names.add(rule.getName());
+        }
+        return names;
     }
 
     /** @return how many times each rule fired, by rule name */

@@ -79,7 +79,7 @@ public final class Engine {
                         .map(Map.Entry::getKey).orElse("?");
                 throw new RunawayRulesException(culprit, maxFirings);
             }
-            return assembler.assemble(questionnaire, recorder.derivations(), recorder.firings().keySet());
+            return assembler.assemble(questionnaire, recorder.derivations(), recorder.firedRules());
         } finally {
             // Back to the pool: reset clears the facts, the agenda and the listeners (also after a runaway or a
             // failing rule action, as Drools' own stateless sessions rely on).
@@ -93,18 +93,18 @@ public final class Engine {
      * "unknown" for "no".
      *
      * @param questionnaire the answers
-     * @return the facts, in question order
+     * @return the facts, in question id order (the order of the answers; no result depends on it)
      */
     public List<Object> inputFacts(Questionnaire questionnaire) {
-        List<Object> facts = new ArrayList<>();
-        Map<String, Object> answers = questionnaire.answers();
-        // Walking the catalog gives question order without sorting.
-        for (Question q : kb.data().questions().all()) {
-            Object value = answers.get(q.id());
-            if (value == null) {
+        List<Object> facts = new ArrayList<>(questionnaire.answers().size() + 8);
+        QuestionCatalog questions = kb.data().questions();
+        for (Map.Entry<String, Object> answer : questionnaire.answers().entrySet()) {
+            String id = answer.getKey();
+            Object value = answer.getValue();
+            Question q = questions.get(id);
+            if (q == null || value == null) {
                 continue;
             }
-            String id = q.id();
             switch (q.type()) {
                 case YES_NO -> facts.add(new Answer(id, Boolean.TRUE.equals(value) ? "yes" : "no"));
                 case ONE_OF -> facts.add(new Answer(id, (String) value));

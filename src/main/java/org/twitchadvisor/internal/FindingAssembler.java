@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -78,6 +79,12 @@ final class FindingAssembler {
     /** Every rule name in sorted order, and each name's position: the rules fired come out sorted without a sort. */
     private final String[] ruleNames;
     private final Map<String, Integer> ruleIndex = new HashMap<>();
+    /**
+     * One node per distinct subtree, shared by every assessment of this rule set. Why: a survey repeats the same
+     * few trees over and over, and building a node (sorted answers, copies into unmodifiable collections) was
+     * most of the assembly; a shared node also makes equal trees identical, which the JSON cache compares cheaply.
+     */
+    private final Map<NodeKey, Scored> interned = new ConcurrentHashMap<>();
 
     FindingAssembler(KnowledgeBase kb) {
         this.kb = kb;
@@ -168,18 +175,69 @@ final class FindingAssembler {
     }
 
     /**
-     * An explanation node with its certainty: the rule's weight times the certainty of its premises.
-     *
-     * @param node the node
-     * @param weight the rule's weight
-     * @param premise the certainty of the derived facts it matched (1 when it rests on answers alone)
-     * @param children the scored nodes of those derived facts
+     * An explanation node with its certainty: the rule's weight times the certainty of its premises. Equal by
+     * identity: {@link #interned} hands out one instance per distinct subtree, so a key that holds a child
+     * compares it by reference.
      */
-    private record Scored(Explanation node, double weight, double premise, List<Scored> children) {
+    private static final class Scored {
+        private final Explanation node;
+        private final double weight;
+        private final double premise;
+        private final List<Scored> children;
+
+        /**
+         * @param node the node
+         * @param weight the rule's weight
+         * @param premise the certainty of the derived facts it matched (1 when it rests on answers alone)
+         * @param children the scored nodes of those derived facts
+         */
+        Scored(Explanation node, double weight, double premise, List<Scored> children) {
+            this.node = node;
+            this.weight = weight;
+            this.premise = premise;
+            this.children = children;
+        }
+
+        Explanation node() {
+            return node;
+        }
+
+        double weight() {
+            return weight;
+        }
+
+        double premise() {
+            return premise;
+        }
+
+        List<Scored> children() {
+            return children;
+        }
+
         double certainty() {
             return weight * premise;
         }
     }
+
+    /**
+     * What a node is built from: its rule and what the rule matched, with answers and reference facts by value,
+     * a number by the text it was given in, and derived facts by their (interned) node. Equal keys build equal
+     * nodes, so one node serves them all. A merged node's premises are the set of nodes it merges.
+     */
+    private record NodeKey(String rule, Collection<?> premises) {
+    }
+
+    /** A number answer as given, which is what its node shows ({@code 12.0} and {@code 12} are written differently). */
+    private record Given(String question, Object value) {
+    }
+
+    /**
+     * Far above the distinct subtrees of a real survey (20,000 synthetic respondents held about 1,300 distinct
+     * trees); the bound only keeps a survey full of distinct lab values from hoarding memory.
+     */
+    private static final int MAX_INTERNED = 10_000;
+    /** The rule of a merged node's key: not a rule name (a merge's premises are the set of nodes merged). */
+    private static final String MERGED = "\0merged";
 
     Assessment assemble(Questionnaire q, Map<Object, DerivationRecorder.Derivation> derivations, Collection<String> fired) {
         Explainer explainer = new Explainer(q, derivations);
@@ -410,7 +468,17 @@ final class FindingAssembler {
             }
             List<Scored> list = new ArrayList<>();
             for (List<Scored> firings : byRule.values()) {
-                list.add(merge(firings));
+                if (firings.size() == 1) {
+                    list.add(firings.get(0));
+                    continue;
+                }
+                // The merged node depends only on which nodes are merged, so it is shared like any other.
+                NodeKey key = new NodeKey(MERGED, Set.copyOf(firings));
+                Scored merged = interned.get(key);
+                if (merged == null) {
+                    merged = intern(key, merge(firings));
+                }
+                list.add(merged);
             }
             list.sort(STRONGEST_FIRST);
             return list;
@@ -462,23 +530,47 @@ final class FindingAssembler {
                 return known;
             }
             DerivationRecorder.Derivation d = derivations.get(fact);
-            RuleInfo info = kb.rule(d.rule());
+            List<Object> premises = d.premises();
+            Object[] parts = new Object[premises.size()];
+            for (int i = 0; i < parts.length; i++) {
+                Object p = premises.get(i);
+                parts[i] = p instanceof Measurement m ? new Given(m.question(), q.answers().get(m.question()))
+                        : derivations.containsKey(p) ? scored(p) : p;
+            }
+            NodeKey key = new NodeKey(d.rule(), Arrays.asList(parts));
+            Scored s = interned.get(key);
+            if (s == null) {
+                s = intern(key, build(key));
+            }
+            memo.put(fact, s);
+            return s;
+        }
+
+        private Scored intern(NodeKey key, Scored s) {
+            if (interned.size() >= MAX_INTERNED) {
+                interned.clear();
+            }
+            Scored raced = interned.putIfAbsent(key, s);
+            return raced != null ? raced : s;
+        }
+
+        private Scored build(NodeKey key) {
+            RuleInfo info = kb.rule(key.rule());
             Map<String, Object> answers = answerMap();
             // Most rules cite only their own sources: their list is shared instead of copied into a set per node.
             Set<String> sources = null;
             List<Scored> children = new ArrayList<>();
             double premise = 1.0;
-            for (Object p : d.premises()) {
+            for (Object p : key.premises()) {
                 if (p instanceof Answer a) {
                     mergeAnswer(answers, a.question(), answerValue(a));
-                } else if (p instanceof Measurement m) {
-                    answers.put(m.question(), q.answers().get(m.question()));
+                } else if (p instanceof Given g) {
+                    answers.put(g.question(), g.value());
                 } else if (p instanceof ReferenceRange r) {
                     sources = withSource(sources, info, r.source());
                 } else if (p instanceof Limit l) {
                     sources = withSource(sources, info, l.source());
-                } else if (derivations.containsKey(p)) {
-                    Scored child = scored(p);
+                } else if (p instanceof Scored child) {
                     premise *= child.certainty();
                     children.add(child);
                 }
@@ -487,9 +579,7 @@ final class FindingAssembler {
             Explanation node = new Explanation(info.name(), info.claim(),
                     sources == null ? info.sources() : List.copyOf(sources), frozen(answers),
                     nodes(children));
-            Scored s = new Scored(node, info.weight(), premise, List.copyOf(children));
-            memo.put(fact, s);
-            return s;
+            return new Scored(node, info.weight(), premise, List.copyOf(children));
         }
 
         private Set<String> withSource(Set<String> sources, RuleInfo info, String source) {

@@ -11,12 +11,12 @@ import org.twitchadvisor.Questionnaire;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -109,7 +109,8 @@ public final class QuestionnaireReader {
     /** The loop both input forms share: known question ids, unanswered skipped, respondent kept apart. */
     private <T> Questionnaire read(Iterator<Map.Entry<String, T>> entries, Predicate<T> unanswered, ValueParser<T> parser) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, Object> answers = new LinkedHashMap<>();
+        // Sorted as the questionnaire keeps them, so its copy is a linear walk rather than a sort.
+        Map<String, Object> answers = new TreeMap<>();
         String respondent = null;
         while (entries.hasNext()) {
             Map.Entry<String, T> entry = entries.next();
@@ -215,8 +216,10 @@ public final class QuestionnaireReader {
                 }
                 Set<String> chosen = new LinkedHashSet<>();
                 int before = problems.size();
-                for (String part : given.split(";")) {
-                    String p = part.trim();
+                for (int from = 0, to; from <= given.length(); from = to + 1) {
+                    to = given.indexOf(';', from);
+                    to = to < 0 ? given.length() : to;
+                    String p = given.substring(from, to).trim();
                     if (!p.isEmpty()) {
                         chosen.add(oneValue(q, p.toLowerCase(Locale.ROOT), p, problems));
                     }
