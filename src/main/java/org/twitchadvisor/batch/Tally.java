@@ -34,17 +34,29 @@ final class Tally {
     /** type, then subject, then level, to respondents. */
     final Map<String, Map<String, Map<String, Long>>> findings = new HashMap<>();
     final Map<String, Long> rules = new HashMap<>();
+    /**
+     * Counted per row into mutable cells and folded into {@link #findings} and {@link #rules} by {@link #add}:
+     * boxing a count per fired rule per row showed in batch profiles.
+     */
+    private final Map<String, long[]> ruleCells = new HashMap<>();
+    private final Map<Level, long[]> findingCells = new HashMap<>();
+
+    private record Level(String type, String subject, String level) {
+    }
 
     void assessed(Assessment a) {
         read++;
         assessed++;
         triage[a.triage().ordinal()]++;
         for (Finding f : a.findings()) {
-            findings.computeIfAbsent(f.type(), k -> new HashMap<>()).computeIfAbsent(f.subject(), k -> new HashMap<>())
-                    .merge(f.level(), 1L, Long::sum);
+            findingCells.computeIfAbsent(new Level(f.type(), f.subject(), f.level()), k -> new long[1])[0]++;
         }
         for (String rule : a.rulesFired()) {
-            rules.merge(rule, 1L, Long::sum);
+            long[] cell = ruleCells.get(rule);
+            if (cell == null) {
+                ruleCells.put(rule, cell = new long[1]);
+            }
+            cell[0]++;
         }
     }
 
@@ -53,7 +65,17 @@ final class Tally {
         rejected++;
     }
 
+    /** Moves the per-row cells into the maps the summary reads. */
+    private void fold() {
+        findingCells.forEach((k, n) -> findings.computeIfAbsent(k.type(), t -> new HashMap<>())
+                .computeIfAbsent(k.subject(), t -> new HashMap<>()).merge(k.level(), n[0], Long::sum));
+        ruleCells.forEach((rule, n) -> rules.merge(rule, n[0], Long::sum));
+        findingCells.clear();
+        ruleCells.clear();
+    }
+
     void add(Tally other) {
+        other.fold();
         read += other.read;
         assessed += other.assessed;
         rejected += other.rejected;
@@ -72,6 +94,7 @@ final class Tally {
      */
     BatchSummary summary(String input, String ruleset, int threads, double wallSeconds, String stoppedBy,
                          Map<String, List<String>> knownSubjects, List<String> ruleNames) {
+        fold();
         Map<String, Long> triageCounts = new LinkedHashMap<>();
         for (Triage t : Triage.values()) {
             triageCounts.put(t.id(), triage[t.ordinal()]);

@@ -16,6 +16,7 @@ import org.twitchadvisor.facts.Measurement;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,12 @@ public final class Engine {
     private final int maxFirings;
     private final KieSessionsPool sessions;
     private final KieSessionConfiguration sessionConfiguration;
+    /**
+     * One {@link Answer} per question and value, shared by every questionnaire: an answer is an immutable
+     * value, and a shared instance is compared and hashed at the cost of a reference by the explanation
+     * cache, which keys its nodes by the answers a rule matched.
+     */
+    private final Map<String, Map<String, Answer>> answers = new HashMap<>();
 
     /**
      * @param kb the compiled rules
@@ -51,6 +58,16 @@ public final class Engine {
         // session shared between threads does (they were a twentieth of an assessment in a batch profile).
         this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
         this.sessionConfiguration.setOption(ThreadSafeOption.NO);
+        for (Question q : kb.data().questions().all()) {
+            List<String> values = switch (q.type()) {
+                case YES_NO -> List.of("yes", "no");
+                case ONE_OF, ANY_OF -> q.values();
+                default -> List.of();
+            };
+            Map<String, Answer> byValue = new HashMap<>();
+            values.forEach(v -> byValue.put(v, new Answer(q.id(), v)));
+            answers.put(q.id(), byValue);
+        }
     }
 
     /**
@@ -106,11 +123,11 @@ public final class Engine {
                 continue;
             }
             switch (q.type()) {
-                case YES_NO -> facts.add(new Answer(id, Boolean.TRUE.equals(value) ? "yes" : "no"));
-                case ONE_OF -> facts.add(new Answer(id, (String) value));
+                case YES_NO -> facts.add(answer(id, Boolean.TRUE.equals(value) ? "yes" : "no"));
+                case ONE_OF -> facts.add(answer(id, (String) value));
                 case ANY_OF -> {
                     for (Object v : (List<?>) value) {
-                        facts.add(new Answer(id, (String) v));
+                        facts.add(answer(id, (String) v));
                     }
                 }
                 case NUMBER -> facts.add(new Measurement(id, ((BigDecimal) value).doubleValue()));
@@ -118,5 +135,11 @@ public final class Engine {
             }
         }
         return facts;
+    }
+
+    /** The shared answer fact, or a new one for a value outside the catalogue (which validation does not let through). */
+    private Answer answer(String question, String value) {
+        Answer a = answers.getOrDefault(question, Map.of()).get(value);
+        return a != null ? a : new Answer(question, value);
     }
 }

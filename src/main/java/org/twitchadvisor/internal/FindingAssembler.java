@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Turns the derivations recorded in a session into the assessment of the output contract: one finding
@@ -85,6 +86,8 @@ final class FindingAssembler {
      * most of the assembly; a shared node also makes equal trees identical, which the JSON cache compares cheaply.
      */
     private final Map<NodeKey, Scored> interned = new ConcurrentHashMap<>();
+    /** Summaries and advice lists by what they are composed from; see {@link #text}. */
+    private final Map<List<?>, Object> texts = new ConcurrentHashMap<>();
 
     FindingAssembler(KnowledgeBase kb) {
         this.kb = kb;
@@ -224,7 +227,36 @@ final class FindingAssembler {
      * a number by the text it was given in, and derived facts by their (interned) node. Equal keys build equal
      * nodes, so one node serves them all. A merged node's premises are the set of nodes it merges.
      */
-    private record NodeKey(String rule, Collection<?> premises) {
+    private static final class NodeKey {
+        private final String rule;
+        private final Object premises;
+        /** Computed once: a key is hashed for its lookup and compared on every hit. */
+        private final int hash;
+
+        /**
+         * @param rule the rule's name
+         * @param premises what it matched: an array in pattern order, or for a merged node the set of nodes
+         */
+        NodeKey(String rule, Object premises) {
+            this.rule = rule;
+            this.premises = premises;
+            this.hash = 31 * rule.hashCode() + (premises instanceof Object[] a ? Arrays.hashCode(a) : premises.hashCode());
+        }
+
+        Object[] parts() {
+            return (Object[]) premises;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NodeKey k && k.hash == hash && k.rule.equals(rule) && (premises instanceof Object[] a
+                    ? k.premises instanceof Object[] b && Arrays.equals(a, b) : premises.equals(k.premises));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** A number answer as given, which is what its node shows ({@code 12.0} and {@code 12} are written differently). */
@@ -269,11 +301,12 @@ final class FindingAssembler {
             String level = "adequate".equals(verdict) ? "ruled_out" : "deficient".equals(verdict) ? "confirmed"
                     : score >= likelyFrom() ? "likely" : "possible";
             String label = data.label("deficiency", nutrient);
-            String summary = switch (level) {
+            String strongest = because.get(0).rule();
+            String summary = text(List.of("deficiency", nutrient, level, strongest), () -> switch (level) {
                 case "ruled_out" -> "Low " + label + " ruled out by your lab value";
                 case "confirmed" -> "Low " + label + " confirmed by your lab value";
-                default -> capitalize(level) + " low " + label + "; strongest reason: " + because.get(0).rule();
-            };
+                default -> capitalize(level) + " low " + label + "; strongest reason: " + strongest;
+            });
             deficiencies.add(new Finding("deficiency", nutrient, level, round(score), summary, because,
                     advice.getOrDefault(nutrient, List.of())));
         }
@@ -297,7 +330,9 @@ final class FindingAssembler {
             triage = urgency.compareTo(triage) > 0 ? urgency : triage;
             List<Scored> scored = explainer.scored(e.getValue());
             String label = data.label("red_flag", e.getKey());
-            String summary = (urgency == Triage.URGENT ? "Seek care promptly: " : "See a doctor: ") + label;
+            Triage level = urgency;
+            String summary = text(List.of("red_flag", e.getKey(), urgency.id()),
+                    () -> (level == Triage.URGENT ? "Seek care promptly: " : "See a doctor: ") + label);
             redFlags.add(new Finding("red_flag", e.getKey(), urgency.id(), round(combine(scored)), summary, nodes(scored),
                     advice.getOrDefault(e.getKey(), List.of())));
         }
@@ -313,8 +348,9 @@ final class FindingAssembler {
             List<Scored> scored = explainer.scored(e.getValue());
             double score = combine(scored);
             String level = score >= likelyFrom() ? "likely" : "possible";
-            out.add(new Finding(type, e.getKey(), level, round(score),
-                    capitalize(summary.apply(data.label(type, e.getKey()))) + " (" + level + ")", nodes(scored),
+            String subject = e.getKey();
+            out.add(new Finding(type, subject, level, round(score), text(List.of(type, subject, level),
+                    () -> capitalize(summary.apply(data.label(type, subject))) + " (" + level + ")"), nodes(scored),
                     advice.getOrDefault(e.getKey(), List.of())));
         }
         out.sort(HIGHEST_SCORE_FIRST);
@@ -381,6 +417,23 @@ final class FindingAssembler {
         return List.of(nodes);
     }
 
+    /**
+     * A text composed from a few parts, remembered by those parts: summaries and advice lists recur in almost
+     * every assessment, and composing them anew (then hashing the new string to write it) showed in profiles.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T text(List<?> key, Supplier<T> compose) {
+        Object known = texts.get(key);
+        if (known == null) {
+            if (texts.size() >= MAX_INTERNED) {
+                texts.clear();
+            }
+            known = compose.get();
+            texts.put(key, known);
+        }
+        return (T) known;
+    }
+
     private static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -388,27 +441,32 @@ final class FindingAssembler {
     /** Advice texts per finding subject, foods first, then in the order of the advice table. */
     private Map<String, List<String>> advice(Map<String, Set<String>> ids, Questionnaire q) {
         Map<String, List<String>> out = new HashMap<>();
-        ids.forEach((subject, set) -> {
-            List<String> texts = new ArrayList<>();
-            if (set.contains("foods")) {
-                String foods = foods(subject, q);
-                if (foods != null) {
-                    texts.add(foods);
-                }
-            }
-            List<String> others = new ArrayList<>(set.size());
-            for (String id : set) {
-                if (!id.equals("foods") && adviceOrder.containsKey(id)) {
-                    others.add(id);
-                }
-            }
-            others.sort(Comparator.comparingInt(adviceOrder::get));
-            for (String id : others) {
-                texts.add(data.advice().get(id).text());
-            }
-            out.put(subject, texts);
-        });
+        Object diet = q.answers().get("diet");
+        ids.forEach((subject, set) -> out.put(subject, text(List.of("advice", subject, Set.copyOf(set),
+                diet == null ? ANY_DIET : diet), () -> adviceTexts(subject, set, q))));
         return out;
+    }
+
+    /** The advice texts of one subject: foods first (as the diet allows), then in the order of the advice table. */
+    private List<String> adviceTexts(String subject, Set<String> set, Questionnaire q) {
+        List<String> texts = new ArrayList<>();
+        if (set.contains("foods")) {
+            String foods = foods(subject, q);
+            if (foods != null) {
+                texts.add(foods);
+            }
+        }
+        List<String> others = new ArrayList<>(set.size());
+        for (String id : set) {
+            if (!id.equals("foods") && adviceOrder.containsKey(id)) {
+                others.add(id);
+            }
+        }
+        others.sort(Comparator.comparingInt(adviceOrder::get));
+        for (String id : others) {
+            texts.add(data.advice().get(id).text());
+        }
+        return List.copyOf(texts);
     }
 
     /** The foods the articles name for a nutrient, leaving out every category the person's diet excludes. */
@@ -537,7 +595,7 @@ final class FindingAssembler {
                 parts[i] = p instanceof Measurement m ? new Given(m.question(), q.answers().get(m.question()))
                         : derivations.containsKey(p) ? scored(p) : p;
             }
-            NodeKey key = new NodeKey(d.rule(), Arrays.asList(parts));
+            NodeKey key = new NodeKey(d.rule(), parts);
             Scored s = interned.get(key);
             if (s == null) {
                 s = intern(key, build(key));
@@ -555,13 +613,13 @@ final class FindingAssembler {
         }
 
         private Scored build(NodeKey key) {
-            RuleInfo info = kb.rule(key.rule());
+            RuleInfo info = kb.rule(key.rule);
             Map<String, Object> answers = answerMap();
             // Most rules cite only their own sources: their list is shared instead of copied into a set per node.
             Set<String> sources = null;
             List<Scored> children = new ArrayList<>();
             double premise = 1.0;
-            for (Object p : key.premises()) {
+            for (Object p : key.parts()) {
                 if (p instanceof Answer a) {
                     mergeAnswer(answers, a.question(), answerValue(a));
                 } else if (p instanceof Given g) {

@@ -126,7 +126,7 @@ public final class QuestionnaireReader {
             if (id.equals(RESPONDENT)) {
                 respondent = (String) parsed;
             } else {
-                answers.put(id, parsed);
+                answers.put(q.id(), parsed);
             }
         }
         if (!problems.isEmpty()) {
@@ -240,8 +240,11 @@ public final class QuestionnaireReader {
     }
 
     private String oneValue(Question q, String value, String given, List<Problem> problems) {
-        if (q.values().contains(value)) {
-            return value;
+        int i = q.values().indexOf(value);
+        if (i >= 0) {
+            // The catalogue's own string: the same instance for every questionnaire, its hash computed once,
+            // which the rule engine and the explanation cache compare and hash on every row.
+            return q.values().get(i);
         }
         problems.add(new Problem(q.id(), given, "question '" + q.id() + "': " + Text.quote(given)
                 + " is not one of " + String.join(", ", q.values())));
