@@ -80,7 +80,7 @@ public final class Engine {
     public Assessment assess(Questionnaire questionnaire) {
         KieSession session = sessions.newKieSession(sessionConfiguration);
         try {
-            DerivationRecorder recorder = new DerivationRecorder();
+            DerivationRecorder recorder = new DerivationRecorder(kb);
             session.addEventListener((AgendaEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
             for (Object fact : kb.referenceFacts()) {

@@ -19,7 +19,6 @@ import org.twitchadvisor.facts.ReferenceRange;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -77,9 +76,6 @@ final class FindingAssembler {
     private final Map<String, Integer> adviceOrder = new HashMap<>();
     /** The foods advice per nutrient, then per diet ({@link #ANY_DIET} when none is given); a null text: no foods. */
     private final Map<String, Map<String, String>> foodsText = new HashMap<>();
-    /** Every rule name in sorted order, and each name's position: the rules fired come out sorted without a sort. */
-    private final String[] ruleNames;
-    private final Map<String, Integer> ruleIndex = new HashMap<>();
     /**
      * One node per distinct subtree, shared by every assessment of this rule set. Why: a survey repeats the same
      * few trees over and over, and building a node (sorted answers, copies into unmodifiable collections) was
@@ -110,10 +106,6 @@ final class FindingAssembler {
                 data.dietExclusions().forEach((diet, excluded) -> byDiet.put(diet, foodsFor(n, excluded)));
                 return byDiet;
             });
-        }
-        this.ruleNames = kb.rules().keySet().stream().sorted().toArray(String[]::new);
-        for (int i = 0; i < ruleNames.length; i++) {
-            ruleIndex.put(ruleNames[i], i);
         }
     }
 
@@ -271,7 +263,7 @@ final class FindingAssembler {
     /** The rule of a merged node's key: not a rule name (a merge's premises are the set of nodes merged). */
     private static final String MERGED = "\0merged";
 
-    Assessment assemble(Questionnaire q, Map<Object, DerivationRecorder.Derivation> derivations, Collection<String> fired) {
+    Assessment assemble(Questionnaire q, Map<Object, DerivationRecorder.Derivation> derivations, List<String> fired) {
         Explainer explainer = new Explainer(q, derivations);
         Conclusions conclusions = new Conclusions(derivations.keySet());
         Map<String, List<String>> advice = advice(conclusions.advice, q);
@@ -338,7 +330,7 @@ final class FindingAssembler {
         }
         redFlags.sort(MOST_URGENT_FIRST);
         findings.addAll(redFlags);
-        return new Assessment(q.respondent(), triage, findings, kb.rulesetId(), sortedRules(fired));
+        return new Assessment(q.respondent(), triage, findings, kb.rulesetId(), fired);
     }
 
     private List<Finding> simple(String type, Map<String, List<Object>> bySubject, Explainer explainer,
@@ -354,28 +346,6 @@ final class FindingAssembler {
                     advice.getOrDefault(e.getKey(), List.of())));
         }
         out.sort(HIGHEST_SCORE_FIRST);
-        return out;
-    }
-
-    private List<String> sortedRules(Collection<String> fired) {
-        BitSet seen = new BitSet(ruleNames.length);
-        List<String> unknown = new ArrayList<>(0);
-        for (String name : fired) {
-            Integer i = ruleIndex.get(name);
-            if (i == null) {
-                unknown.add(name);
-            } else {
-                seen.set(i);
-            }
-        }
-        List<String> out = new ArrayList<>(fired.size());
-        for (int i = seen.nextSetBit(0); i >= 0; i = seen.nextSetBit(i + 1)) {
-            out.add(ruleNames[i]);
-        }
-        if (!unknown.isEmpty()) {
-            out.addAll(unknown);
-            out.sort(null);
-        }
         return out;
     }
 

@@ -19,6 +19,7 @@ import org.twitchadvisor.internal.lint.RuleLinter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,9 @@ public final class KnowledgeBase {
     private final ReferenceData data;
     private final List<Object> referenceFacts;
     private final List<RuleProblem> warnings;
+    /** Every rule of the KieBase, sorted by name, and each one's position: the rules fired are counted by position. */
+    private final String[] ruleNames;
+    private final Map<Rule, Integer> ruleIndex = new IdentityHashMap<>();
 
     private KnowledgeBase(KieBase kieBase, String rulesetId, Map<String, RuleInfo> rules, ReferenceData data,
                           List<RuleProblem> warnings) {
@@ -54,6 +58,13 @@ public final class KnowledgeBase {
         data.subjects().getOrDefault("deficiency", Map.of()).keySet().stream().sorted()
                 .forEach(n -> facts.add(new Nutrient(n)));
         this.referenceFacts = List.copyOf(facts);
+        List<Rule> all = new ArrayList<>();
+        kieBase.getKiePackages().forEach(p -> all.addAll(p.getRules()));
+        all.sort(Comparator.comparing(Rule::getName));
+        this.ruleNames = all.stream().map(Rule::getName).toArray(String[]::new);
+        for (int i = 0; i < ruleNames.length; i++) {
+            ruleIndex.put(all.get(i), i);
+        }
     }
 
     /**
@@ -164,6 +175,28 @@ public final class KnowledgeBase {
     /** @return the metadata of the rule with this name, or {@code null} */
     public RuleInfo rule(String name) {
         return rules.get(name);
+    }
+
+    /**
+     * @param rule a rule of this knowledge base's KieBase, as a match names it
+     * @return its position in {@link #ruleName name} order, or -1 for a rule of another KieBase
+     */
+    public int ruleIndex(Rule rule) {
+        Integer i = ruleIndex.get(rule);
+        return i == null ? -1 : i;
+    }
+
+    /**
+     * @param index a position from {@link #ruleIndex}
+     * @return the name of the rule there
+     */
+    public String ruleName(int index) {
+        return ruleNames[index];
+    }
+
+    /** @return how many rules the KieBase holds */
+    public int ruleCount() {
+        return ruleNames.length;
     }
 
     /** @return every rule's metadata, by name, in file order */
