@@ -125,4 +125,29 @@ class RulesFolderTest {
         assertTrue(problems.contains("data/reference-ranges.csv:9:1: error: deficient_below must be a number, not 'low'"),
                 problems.toString());
     }
+
+    @Test
+    void aLabRangeIsThereOnlyForALabValueThePersonGave(@TempDir Path tmp) throws IOException {
+        Path dir = copyRules(tmp);
+        Files.writeString(dir.resolve("2-deficiencies/range.drl"), """
+                package org.twitchadvisor.rules;
+
+                import org.twitchadvisor.facts.*;
+
+                rule "a ferritin range is there"
+                    @claim("Only to see when the ferritin range is in a session.")
+                    @sources("004")
+                    @weight(0.1)
+                when
+                    ReferenceRange(question == "lab_ferritin_ng_ml")
+                then
+                    insertLogical(new DeficiencyEvidence("iron", "ferritin_range"));
+                end
+                """);
+        TwitchAdvisor advisor = TwitchAdvisor.fromDirectory(dir);
+        String rule = "a ferritin range is there";
+        assertFalse(advisor.assess(advisor.readJson("{\"twitching\": true}")).rulesFired().contains(rule));
+        assertFalse(advisor.assess(advisor.readJson("{\"lab_magnesium_mmol_l\": 0.8}")).rulesFired().contains(rule));
+        assertTrue(advisor.assess(advisor.readJson("{\"lab_ferritin_ng_ml\": 80}")).rulesFired().contains(rule));
+    }
 }

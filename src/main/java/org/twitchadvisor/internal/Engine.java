@@ -88,6 +88,11 @@ public final class Engine {
             }
             for (Object fact : inputFacts(questionnaire)) {
                 session.insert(fact);
+                if (fact instanceof Measurement m) {
+                    for (Object range : kb.referenceRanges(m.question())) {
+                        session.insert(range);
+                    }
+                }
             }
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings && session.fireAllRules(1) > 0) {

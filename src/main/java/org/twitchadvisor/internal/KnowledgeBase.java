@@ -14,11 +14,13 @@ import org.kie.api.runtime.KieContainer;
 import org.twitchadvisor.InvalidRulesException;
 import org.twitchadvisor.RuleProblem;
 import org.twitchadvisor.facts.Nutrient;
+import org.twitchadvisor.facts.ReferenceRange;
 import org.twitchadvisor.internal.lint.RuleLinter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ public final class KnowledgeBase {
     private final Map<String, RuleInfo> rules;
     private final ReferenceData data;
     private final List<Object> referenceFacts;
+    private final Map<String, List<ReferenceRange>> ranges = new HashMap<>();
     private final List<RuleProblem> warnings;
     /** Every rule of the KieBase, sorted by name, and each one's position: the rules fired are counted by position. */
     private final String[] ruleNames;
@@ -52,12 +55,13 @@ public final class KnowledgeBase {
         this.rules = rules;
         this.data = data;
         this.warnings = List.copyOf(warnings);
-        List<Object> facts = new ArrayList<>();
-        facts.addAll(data.referenceRanges());
-        facts.addAll(data.limits().values());
+        List<Object> facts = new ArrayList<>(data.limits().values());
         data.subjects().getOrDefault("deficiency", Map.of()).keySet().stream().sorted()
                 .forEach(n -> facts.add(new Nutrient(n)));
         this.referenceFacts = List.copyOf(facts);
+        for (ReferenceRange r : data.referenceRanges()) {
+            ranges.computeIfAbsent(r.question(), q -> new ArrayList<>()).add(r);
+        }
         List<Rule> all = new ArrayList<>();
         kieBase.getKiePackages().forEach(p -> all.addAll(p.getRules()));
         all.sort(Comparator.comparing(Rule::getName));
@@ -209,9 +213,21 @@ public final class KnowledgeBase {
         return data;
     }
 
-    /** @return the reference facts every session starts with (lab ranges, limits) */
+    /** @return the reference facts every session starts with (limits, nutrients) */
     public List<Object> referenceFacts() {
         return referenceFacts;
+    }
+
+    /**
+     * The reference ranges of a lab question, which a session holds only when the person gave that value: a
+     * range says how to read a value, and six ranges in every session, each waiting in three rules' memories,
+     * were a twentieth of an assessment for the many people who give no lab value at all.
+     *
+     * @param question a number question
+     * @return its ranges, usually none or one
+     */
+    public List<ReferenceRange> referenceRanges(String question) {
+        return ranges.getOrDefault(question, List.of());
     }
 
     /** @return the ids of every registered source */
