@@ -35,8 +35,8 @@ final class Tally {
     final Map<String, Map<String, Map<String, Long>>> findings = new HashMap<>();
     final Map<String, Long> rules = new HashMap<>();
     /**
-     * Counted per row into mutable cells and folded into {@link #findings} and {@link #rules} by {@link #add}:
-     * boxing a count per fired rule per row showed in batch profiles.
+     * Counted per row into mutable cells, folded into {@link #findings} and {@link #rules} when tallies are added
+     * up or summarised: boxing a count per fired rule per row showed in batch profiles.
      */
     private final Map<String, long[]> ruleCells = new HashMap<>();
     private final Map<Level, long[]> findingCells = new HashMap<>();
