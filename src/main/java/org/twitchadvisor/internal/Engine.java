@@ -59,13 +59,8 @@ public final class Engine {
         this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
         this.sessionConfiguration.setOption(ThreadSafeOption.NO);
         for (Question q : kb.data().questions().all()) {
-            List<String> values = switch (q.type()) {
-                case YES_NO -> List.of("yes", "no");
-                case ONE_OF, ANY_OF -> q.values();
-                default -> List.of();
-            };
             Map<String, Answer> byValue = new HashMap<>();
-            values.forEach(v -> byValue.put(v, new Answer(q.id(), v)));
+            QuestionCatalog.answerValues(q).forEach(v -> byValue.put(v, new Answer(q.id(), v)));
             answers.put(q.id(), byValue);
         }
     }

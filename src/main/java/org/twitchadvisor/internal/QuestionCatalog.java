@@ -111,6 +111,21 @@ public final class QuestionCatalog {
         return Text.closest(unknown, byId.keySet());
     }
 
+    /**
+     * The values an {@code Answer} fact can hold for a question: {@code yes}/{@code no}, or the question's own
+     * values; none for number and text questions, which give no {@code Answer}.
+     *
+     * @param q a question
+     * @return its answer values
+     */
+    public static List<String> answerValues(Question q) {
+        return switch (q.type()) {
+            case YES_NO -> List.of("yes", "no");
+            case ONE_OF, ANY_OF -> q.values();
+            default -> List.of();
+        };
+    }
+
     /** @return the ids of all questions */
     public List<String> ids() {
         return new ArrayList<>(byId.keySet());

@@ -158,7 +158,7 @@ final class Vocabulary {
         }
         Set<String> allowed = new LinkedHashSet<>();
         List<Question> from = asked.isEmpty() ? questions.all().stream().toList() : named;
-        from.forEach(q -> allowed.addAll(answers(q)));
+        from.forEach(q -> allowed.addAll(QuestionCatalog.answerValues(q)));
         String which = asked.isEmpty() ? "any question"
                 : named.size() == 1 ? "question \"" + named.get(0).id() + "\"" : "questions " + named.stream()
                 .map(q -> "\"" + q.id() + "\"").reduce((a, b) -> a + ", " + b).orElse("");
@@ -169,14 +169,6 @@ final class Vocabulary {
                         + ". A value nobody can answer makes the condition silently never match"));
             }
         }
-    }
-
-    private static List<String> answers(Question q) {
-        return switch (q.type()) {
-            case YES_NO -> List.of("yes", "no");
-            case ONE_OF, ANY_OF -> q.values();
-            default -> List.of();
-        };
     }
 
     private void numberQuestions(CheckedRule r, CheckedRule.Pattern p, String field, List<RuleProblem> problems) {
