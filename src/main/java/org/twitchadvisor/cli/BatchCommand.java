@@ -96,7 +96,7 @@ public final class BatchCommand implements Callable<Integer> {
         TwitchAdvisor advisor = rules.advisor();
         BatchRunner runner = new BatchRunner(advisor, options);
         BatchSummary summary;
-        try (OutputStream out = open(output, "output"); OutputStream errorOut = open(errorsTarget, "errors file")) {
+        try (OutputStream out = open(output, "output", true); OutputStream errorOut = open(errorsTarget, "errors file", false)) {
             summary = inputPath == null ? runner.run(System.in, "-", out, errorOut) : runner.run(inputPath, out, errorOut);
         } catch (TwitchAdvisorException e) {
             clearProgress(err, options);
@@ -196,7 +196,11 @@ public final class BatchCommand implements Callable<Integer> {
         return sibling.toString();
     }
 
-    private static OutputStream open(String target, String what) throws CannotWrite {
+    /**
+     * @param large whether gigabytes may go there (the results): those are written around the page cache where
+     *              the file system allows it, see {@link UncachedFileOutputStream}
+     */
+    private static OutputStream open(String target, String what, boolean large) throws CannotWrite {
         if (target.equals("-")) {
             // Standard output stays open for whoever prints after us; closing only flushes it.
             return new FilterOutputStream(new BufferedOutputStream(System.out, 1 << 16)) {
@@ -212,7 +216,8 @@ public final class BatchCommand implements Callable<Integer> {
             };
         }
         try {
-            return new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16);
+            return large ? UncachedFileOutputStream.open(Path.of(target))
+                    : new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16);
         } catch (IOException e) {
             throw new CannotWrite(target + ": cannot write the " + what + ": " + e.getMessage());
         }
