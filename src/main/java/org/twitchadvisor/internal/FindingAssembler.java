@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -412,7 +413,8 @@ final class FindingAssembler {
     private Map<String, List<String>> advice(Map<String, Set<String>> ids, Questionnaire q) {
         Map<String, List<String>> out = new HashMap<>();
         Object diet = q.answers().get("diet");
-        ids.forEach((subject, set) -> out.put(subject, text(List.of("advice", subject, Set.copyOf(set),
+        // The id set is the key as it is: nothing adds to it after the session's conclusions are grouped.
+        ids.forEach((subject, set) -> out.put(subject, text(List.of("advice", subject, set,
                 diet == null ? ANY_DIET : diet), () -> adviceTexts(subject, set, q))));
         return out;
     }
@@ -501,7 +503,7 @@ final class FindingAssembler {
                     continue;
                 }
                 // The merged node depends only on which nodes are merged, so it is shared like any other.
-                NodeKey key = new NodeKey(MERGED, Set.copyOf(firings));
+                NodeKey key = new NodeKey(MERGED, new HashSet<>(firings));
                 Scored merged = interned.get(key);
                 if (merged == null) {
                     merged = intern(key, merge(firings));

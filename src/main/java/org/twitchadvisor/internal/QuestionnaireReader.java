@@ -214,17 +214,20 @@ public final class QuestionnaireReader {
                 if (v.equals("none") && !q.values().contains("none")) {
                     return List.of();
                 }
-                Set<String> chosen = new LinkedHashSet<>();
+                // A list, not a set: a person ticks a handful of values, and contains() on a handful beats hashing.
+                List<String> chosen = new ArrayList<>(4);
                 int before = problems.size();
                 for (int from = 0, to; from <= given.length(); from = to + 1) {
                     to = given.indexOf(';', from);
                     to = to < 0 ? given.length() : to;
                     String p = given.substring(from, to).trim();
                     if (!p.isEmpty()) {
-                        chosen.add(oneValue(q, p.toLowerCase(Locale.ROOT), p, problems));
+                        String value = oneValue(q, p.toLowerCase(Locale.ROOT), p, problems);
+                        if (value != null && !chosen.contains(value)) {
+                            chosen.add(value);
+                        }
                     }
                 }
-                chosen.remove(null);
                 return problems.size() > before ? null : List.copyOf(chosen);
             case NUMBER:
                 try {
