@@ -18,6 +18,7 @@ import org.twitchadvisor.facts.RedFlag;
 import org.twitchadvisor.facts.ReferenceRange;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -68,13 +69,21 @@ final class FindingAssembler {
         return c != 0 ? c : HIGHEST_SCORE_FIRST.compare(a, b);
     };
     private static final String ANY_DIET = "";
+    /** The advice id whose text is built from the foods table for the person's diet. */
+    private static final String FOODS = "foods";
 
     private final KnowledgeBase kb;
     private final ReferenceData data;
     /** Looked up once: found by a linear search per comparison, question order was a fifth of a batch profile. */
     private final Map<String, Integer> questionOrder = new HashMap<>();
     private final Comparator<String> byQuestionOrder;
-    private final Map<String, Integer> adviceOrder = new HashMap<>();
+    /**
+     * Each advice id's bit in a subject's advice set: {@code foods} first, then the advice table in its order,
+     * so the set bits, taken in order, are the order the texts are shown in. Why bits: the set is the key of
+     * the remembered advice lists, and a bit set compares in a word where a set of strings walked its entries.
+     */
+    private final Map<String, Integer> adviceBit = new HashMap<>();
+    private final List<String> adviceByBit = new ArrayList<>();
     /** The foods advice per nutrient, then per diet ({@link #ANY_DIET} when none is given); a null text: no foods. */
     private final Map<String, Map<String, String>> foodsText = new HashMap<>();
     /**
@@ -97,8 +106,12 @@ final class FindingAssembler {
                     questionOrder.getOrDefault(b, Integer.MAX_VALUE));
             return c != 0 ? c : a.compareTo(b);
         };
+        adviceBit.put(FOODS, 0);
+        adviceByBit.add(FOODS);
         for (String id : data.advice().keySet()) {
-            adviceOrder.put(id, adviceOrder.size());
+            if (adviceBit.putIfAbsent(id, adviceByBit.size()) == null) {
+                adviceByBit.add(id);
+            }
         }
         for (ReferenceData.Food f : data.foods()) {
             foodsText.computeIfAbsent(f.nutrient(), n -> {
@@ -140,9 +153,10 @@ final class FindingAssembler {
         final Map<String, List<Object>> lifestyle = new TreeMap<>();
         final Map<String, List<Object>> differentials = new TreeMap<>();
         final Map<String, List<Object>> flags = new TreeMap<>();
-        final Map<String, Set<String>> advice = new TreeMap<>();
+        /** Advice ids per subject, as bits of {@link #adviceBit}; an id outside the advice table has none. */
+        final Map<String, BitSet> advice = new TreeMap<>();
 
-        Conclusions(Collection<Object> facts) {
+        Conclusions(Collection<Object> facts, Map<String, Integer> adviceBit) {
             for (Object f : facts) {
                 if (f instanceof DeficiencyEvidence e) {
                     add(evidence, e.nutrient(), f);
@@ -155,7 +169,11 @@ final class FindingAssembler {
                 } else if (f instanceof RedFlag r) {
                     add(flags, r.sign(), f);
                 } else if (f instanceof Advice a) {
-                    advice.computeIfAbsent(a.subject(), k -> new LinkedHashSet<>()).add(a.id());
+                    BitSet ids = advice.computeIfAbsent(a.subject(), k -> new BitSet());
+                    Integer bit = adviceBit.get(a.id());
+                    if (bit != null) {
+                        ids.set(bit);
+                    }
                 }
             }
         }
@@ -266,7 +284,7 @@ final class FindingAssembler {
 
     Assessment assemble(Questionnaire q, Map<Object, DerivationRecorder.Derivation> derivations, List<String> fired) {
         Explainer explainer = new Explainer(q, derivations);
-        Conclusions conclusions = new Conclusions(derivations.keySet());
+        Conclusions conclusions = new Conclusions(derivations.keySet(), adviceBit);
         Map<String, List<String>> advice = advice(conclusions.advice, q);
 
         List<Finding> deficiencies = new ArrayList<>();
@@ -410,33 +428,26 @@ final class FindingAssembler {
     }
 
     /** Advice texts per finding subject, foods first, then in the order of the advice table. */
-    private Map<String, List<String>> advice(Map<String, Set<String>> ids, Questionnaire q) {
+    private Map<String, List<String>> advice(Map<String, BitSet> ids, Questionnaire q) {
         Map<String, List<String>> out = new HashMap<>();
         Object diet = q.answers().get("diet");
-        // The id set is the key as it is: nothing adds to it after the session's conclusions are grouped.
-        ids.forEach((subject, set) -> out.put(subject, text(List.of("advice", subject, set,
-                diet == null ? ANY_DIET : diet), () -> adviceTexts(subject, set, q))));
+        // The bit set is the key as it is: nothing sets a bit after the session's conclusions are grouped.
+        ids.forEach((subject, bits) -> out.put(subject, text(List.of("advice", subject, bits,
+                diet == null ? ANY_DIET : diet), () -> adviceTexts(subject, bits, q))));
         return out;
     }
 
     /** The advice texts of one subject: foods first (as the diet allows), then in the order of the advice table. */
-    private List<String> adviceTexts(String subject, Set<String> set, Questionnaire q) {
+    private List<String> adviceTexts(String subject, BitSet bits, Questionnaire q) {
         List<String> texts = new ArrayList<>();
-        if (set.contains("foods")) {
+        if (bits.get(0)) {
             String foods = foods(subject, q);
             if (foods != null) {
                 texts.add(foods);
             }
         }
-        List<String> others = new ArrayList<>(set.size());
-        for (String id : set) {
-            if (!id.equals("foods") && adviceOrder.containsKey(id)) {
-                others.add(id);
-            }
-        }
-        others.sort(Comparator.comparingInt(adviceOrder::get));
-        for (String id : others) {
-            texts.add(data.advice().get(id).text());
+        for (int bit = bits.nextSetBit(1); bit >= 0; bit = bits.nextSetBit(bit + 1)) {
+            texts.add(data.advice().get(adviceByBit.get(bit)).text());
         }
         return List.copyOf(texts);
     }
