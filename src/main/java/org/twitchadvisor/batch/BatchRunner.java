@@ -182,6 +182,7 @@ public final class BatchRunner {
                 chunk.results().writeTo(results);
                 chunk.errors().writeTo(errors);
                 tally.add(chunk.tally());
+                assessor.recycle(chunk);
                 long now = System.nanoTime();
                 if (options.progress() != null && now - lastReport >= options.progressInterval().toNanos()) {
                     lastReport = now;

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Turns a chunk of raw records into output bytes, error-record bytes and counts, on a worker thread. Every
@@ -38,9 +40,17 @@ final class RecordAssessor {
     record Result(ByteArrayOutputStream results, ByteArrayOutputStream errors, Tally tally) {
     }
 
+    /** A chunk's buffer is kept for reuse unless an unusual chunk grew it past this. */
+    private static final int MAX_KEPT_BUFFER = 4 << 20;
+
     private final TwitchAdvisor advisor;
     private final CsvHeader header;
     private final ResultFormat format;
+    /**
+     * Result buffers the writer is done with. Why: a chunk's megabyte, allocated afresh, was zeroed by the JVM
+     * and grown by copying for every 128 rows; a reused one is neither. Never more buffers than chunks in flight.
+     */
+    private final Queue<ByteArrayOutputStream> spare = new ConcurrentLinkedQueue<>();
 
     /**
      * @param advisor assesses and validates
@@ -55,13 +65,29 @@ final class RecordAssessor {
 
     Result assess(List<RawRecord> records) {
         // Lines go straight into bytes, sized for a typical assessment: each line is copied once, not three times.
-        ByteArrayOutputStream out = new ByteArrayOutputStream(records.size() * 8192);
+        ByteArrayOutputStream out = spare.poll();
+        if (out == null) {
+            out = new ByteArrayOutputStream(records.size() * 8192);
+        }
         ByteArrayOutputStream errors = new ByteArrayOutputStream(0);
         Tally tally = new Tally();
         for (RawRecord r : records) {
             assess(r, out, errors, tally);
         }
         return new Result(out, errors, tally);
+    }
+
+    /**
+     * Takes back a chunk's result buffer once its bytes are written, for a later chunk.
+     *
+     * @param written a result of {@link #assess(List)} whose bytes are no longer needed
+     */
+    void recycle(Result written) {
+        ByteArrayOutputStream out = written.results();
+        if (out.size() <= MAX_KEPT_BUFFER) {
+            out.reset();
+            spare.offer(out);
+        }
     }
 
     private static void writeLine(ByteArrayOutputStream to, String line) {
