@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The JSON the advisor writes from remembered text (explanation trees, advice, summaries) is exactly what plain
- * Jackson writes, as a string or as bytes on a stream, however often and from whatever instances.
+ * The JSON the advisor writes from remembered text (explanation trees, whole findings, advice, summaries) is
+ * exactly what plain Jackson writes, as a string or as bytes on a stream, however often and from whatever
+ * instances.
  */
 class JsonOutputTest {
     private static final ObjectMapper PLAIN = new ObjectMapper();
@@ -37,9 +38,29 @@ class JsonOutputTest {
     void toJsonIsWhatPlainJacksonWrites(Path example) throws IOException {
         Assessment a = assess(example);
         String plain = PLAIN.writeValueAsString(a);
-        // Twice: the second time every tree and text comes from what the first remembered.
+        // Three times: a finding is remembered when seen a second time and written from memory on the third;
+        // every tree and text comes from memory from the second time on.
         assertEquals(plain, advisor.toJson(a));
         assertEquals(plain, advisor.toJson(assess(example)));
+        assertEquals(plain, advisor.toJson(assess(example)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void aRememberedFindingIsNotMistakenForOneThatDiffersInAPart(Path example) throws IOException {
+        Assessment a = assess(example);
+        for (int i = 0; i < 3; i++) {
+            advisor.toJson(a);
+        }
+        List<Finding> changed = new ArrayList<>();
+        for (Finding f : a.findings()) {
+            // The same shared trees, summary and advice; only the score and the level differ.
+            changed.add(new Finding(f.type(), f.subject(), f.level() + "_changed", 1.0 - f.score(), f.summary(),
+                    f.because(), f.advice()));
+        }
+        Assessment other = new Assessment(a.respondent(), a.triage(), changed, a.ruleset(), a.rulesFired());
+        assertEquals(PLAIN.writeValueAsString(other), advisor.toJson(other));
+        assertEquals(PLAIN.writeValueAsString(other), advisor.toJson(other));
     }
 
     @ParameterizedTest
