@@ -96,7 +96,8 @@ public final class BatchCommand implements Callable<Integer> {
         TwitchAdvisor advisor = rules.advisor();
         BatchRunner runner = new BatchRunner(advisor, options);
         BatchSummary summary;
-        try (OutputStream out = open(output, "output", true); OutputStream errorOut = open(errorsTarget, "errors file", false)) {
+        try (OutputStream out = open(output, "output", true);
+             OutputStream errorOut = open(errorsTarget, "errors file", false)) {
             summary = inputPath == null ? runner.run(System.in, "-", out, errorOut) : runner.run(inputPath, out, errorOut);
         } catch (TwitchAdvisorException e) {
             clearProgress(err, options);

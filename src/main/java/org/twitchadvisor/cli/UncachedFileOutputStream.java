@@ -23,7 +23,7 @@ import java.nio.file.StandardOpenOption;
  * <p>Direct writes must start and end on the file system's block boundaries, so whole blocks are written as
  * they fill, and the last partial block is written padded and then cut back to the true length on
  * {@link #close()}. {@link #flush()} writes the whole blocks it has; the rest waits for more bytes or the
- * close. Until it is closed the file may end with up to a block of padding.
+ * close. Until it is closed, the file lags up to one buffer behind what was written to the stream.
  */
 final class UncachedFileOutputStream extends OutputStream {
     /** Bytes gathered before a write: large enough that the disk, not the system call, sets the pace. */
@@ -69,11 +69,14 @@ final class UncachedFileOutputStream extends OutputStream {
 
     /** The file system's block size, or 0 when it cannot be learned or is not a sensible alignment. */
     private static int blockSize(Path path) {
+        Path dir = path.toAbsolutePath().getParent();
+        if (dir == null) {
+            return 0;
+        }
         try {
-            Path dir = path.toAbsolutePath().getParent();
             long size = Files.getFileStore(dir).getBlockSize();
             return size >= 512 && size <= (1 << 16) && Long.bitCount(size) == 1 ? (int) size : 0;
-        } catch (IOException | UnsupportedOperationException | NullPointerException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             return 0;
         }
     }
@@ -164,10 +167,5 @@ final class UncachedFileOutputStream extends OutputStream {
                 channel.write(buffer);
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return path + (direct ? " (direct)" : "");
     }
 }

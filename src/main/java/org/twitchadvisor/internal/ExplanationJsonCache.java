@@ -144,23 +144,24 @@ public final class ExplanationJsonCache extends StdSerializer<Explanation> {
                 gen.writeRawValue(text);
                 return;
             }
-            if (findings.size() >= MAX_FINDINGS || seenOnce.remove(parts) == null) {
-                if (findings.size() < MAX_FINDINGS) {
-                    if (seenOnce.size() >= MAX_SEEN_ONCE) {
-                        seenOnce.clear();
-                    }
-                    seenOnce.put(parts, Boolean.TRUE);
+            boolean room = findings.size() < MAX_FINDINGS;
+            if (room && seenOnce.remove(parts) != null) {
+                ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
+                try (JsonGenerator g = mapper.getFactory().createGenerator(bytes)) {
+                    fieldByField.serialize(finding, g, provider);
                 }
-                fieldByField.serialize(finding, gen, provider);
+                text = new SerializedString(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+                findings.put(parts, text);
+                gen.writeRawValue(text);
                 return;
             }
-            ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
-            try (JsonGenerator g = mapper.getFactory().createGenerator(bytes)) {
-                fieldByField.serialize(finding, g, provider);
+            if (room) {
+                if (seenOnce.size() >= MAX_SEEN_ONCE) {
+                    seenOnce.clear();
+                }
+                seenOnce.put(parts, Boolean.TRUE);
             }
-            text = new SerializedString(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
-            findings.put(parts, text);
-            gen.writeRawValue(text);
+            fieldByField.serialize(finding, gen, provider);
         }
     }
 

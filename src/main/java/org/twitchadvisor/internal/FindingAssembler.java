@@ -18,8 +18,8 @@ import org.twitchadvisor.facts.RedFlag;
 import org.twitchadvisor.facts.ReferenceRange;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -69,8 +69,9 @@ final class FindingAssembler {
         return c != 0 ? c : HIGHEST_SCORE_FIRST.compare(a, b);
     };
     private static final String ANY_DIET = "";
-    /** The advice id whose text is built from the foods table for the person's diet. */
+    /** The advice id whose text is built from the foods table for the person's diet, and its bit. */
     private static final String FOODS = "foods";
+    private static final int FOODS_BIT = 0;
 
     private final KnowledgeBase kb;
     private final ReferenceData data;
@@ -106,7 +107,7 @@ final class FindingAssembler {
                     questionOrder.getOrDefault(b, Integer.MAX_VALUE));
             return c != 0 ? c : a.compareTo(b);
         };
-        adviceBit.put(FOODS, 0);
+        adviceBit.put(FOODS, FOODS_BIT);
         adviceByBit.add(FOODS);
         for (String id : data.advice().keySet()) {
             if (adviceBit.putIfAbsent(id, adviceByBit.size()) == null) {
@@ -153,7 +154,7 @@ final class FindingAssembler {
         final Map<String, List<Object>> lifestyle = new TreeMap<>();
         final Map<String, List<Object>> differentials = new TreeMap<>();
         final Map<String, List<Object>> flags = new TreeMap<>();
-        /** Advice ids per subject, as bits of {@link #adviceBit}; an id outside the advice table has none. */
+        /** Advice ids per subject, as bits of {@link FindingAssembler#adviceBit}; an id outside the table has none. */
         final Map<String, BitSet> advice = new TreeMap<>();
 
         Conclusions(Collection<Object> facts, Map<String, Integer> adviceBit) {
@@ -440,13 +441,13 @@ final class FindingAssembler {
     /** The advice texts of one subject: foods first (as the diet allows), then in the order of the advice table. */
     private List<String> adviceTexts(String subject, BitSet bits, Questionnaire q) {
         List<String> texts = new ArrayList<>();
-        if (bits.get(0)) {
+        if (bits.get(FOODS_BIT)) {
             String foods = foods(subject, q);
             if (foods != null) {
                 texts.add(foods);
             }
         }
-        for (int bit = bits.nextSetBit(1); bit >= 0; bit = bits.nextSetBit(bit + 1)) {
+        for (int bit = bits.nextSetBit(FOODS_BIT + 1); bit >= 0; bit = bits.nextSetBit(bit + 1)) {
             texts.add(data.advice().get(adviceByBit.get(bit)).text());
         }
         return List.copyOf(texts);
