@@ -75,7 +75,8 @@ public final class TwitchAdvisor {
             synchronized (BUNDLED_LOCK) {
                 b = bundled;
                 if (b == null) {
-                    b = new TwitchAdvisor(KnowledgeBase.load(RuleFolder.bundled()), Engine.DEFAULT_MAX_FIRINGS);
+                    b = new TwitchAdvisor(KnowledgeBase.load(RuleFolder.bundled(), KnowledgeBase.Checks.SOURCE),
+                            Engine.DEFAULT_MAX_FIRINGS);
                     bundled = b;
                 }
             }

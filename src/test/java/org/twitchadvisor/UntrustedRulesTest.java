@@ -108,7 +108,7 @@ class UntrustedRulesTest {
         assertEquals(1, e.problems().size(), e::getMessage);
         RuleProblem p = e.problems().get(0);
         // Drools gives this message no line; it is placed where the condition it quotes stands.
-        assertEquals("9-new/lab.drl:10:51", p.file() + ":" + p.line() + ":" + p.column());
+        assertEquals("9-new/lab.drl:10:51", p.file() + ":" + p.line() + ":" + p.column(), p::toString);
         assertTrue(p.message().startsWith("this comparison mixes kinds of value (a number and a RiskFactor fact): "
                 + "compare numbers with numbers and text with text"), p::toString);
     }

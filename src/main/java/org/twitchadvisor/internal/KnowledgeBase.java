@@ -72,26 +72,80 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Reads the tables, checks the rules (see {@link RuleLinter}) and compiles them.
+     * Which of the two independent checks guard the compiler; only tests switch one off, to prove that the
+     * other holds on its own.
+     */
+    public enum Checks {
+        /** The source check and the compiled-code check: for every folder from outside the jar. */
+        BOTH,
+        /** Only the source check: for the rules bundled in the jar, which a test puts through both. */
+        SOURCE,
+        /** Only the compiled-code check: a test's way to see that it stops what the source check would. */
+        COMPILED_CODE
+    }
+
+    /**
+     * Reads the tables, checks the rules with both checks (see {@link RuleLinter} and
+     * {@link CompiledCodeCheck}) and compiles them.
      *
      * @param folder the rule files
      * @return the knowledge base
      * @throws InvalidRulesException listing every problem, as file:line:column
      */
     public static KnowledgeBase load(RuleFolder folder) {
+        return load(folder, Checks.BOTH);
+    }
+
+    /**
+     * Reads the tables, checks the rules and compiles them.
+     *
+     * @param folder the rule files
+     * @param checks which checks guard the compiler
+     * @return the knowledge base
+     * @throws InvalidRulesException listing every problem, as file:line:column
+     */
+    public static KnowledgeBase load(RuleFolder folder, Checks checks) {
         List<RuleProblem> problems = new ArrayList<>();
         ReferenceData data = ReferenceData.read(folder, problems);
         RuleLinter.Result lint = RuleLinter.lint(folder, data);
+        if (checks == Checks.COMPILED_CODE) {
+            lint = new RuleLinter.Result(List.of(), lint.rules(), true);
+        }
         problems.addAll(lint.problems());
-        // DRL runs as Java, annotation values included: a file that failed the allow-list never reaches the compiler.
-        KieBase kieBase = lint.compilable() ? compile(folder, problems) : null;
+        // DRL runs as Java, annotation values included: a file that failed the allow-list never reaches the
+        // compiler that evaluates, nor does a folder whose compiled code reaches outside its own allow-list.
+        boolean compilable = lint.compilable();
+        if (compilable && checks != Checks.SOURCE) {
+            CompiledCodeCheck.Result inspected = CompiledCodeCheck.check(folder, KnowledgeBase::kfsPath,
+                    KnowledgeBase::folderPath);
+            problems.addAll(inspected.refusals());
+            if (inspected.refusals().isEmpty() && !inspected.compileErrors().isEmpty()) {
+                // A folder that does not compile could not be inspected and is refused. The classic compiler
+                // places the mistakes far better, so when the source check passed it reports them: it is run
+                // for its messages only, after annotation values (what it evaluates while building) passed
+                // inspection, and no rule base is made from it.
+                int before = problems.size();
+                if (checks == Checks.BOTH) {
+                    build(folder, problems);
+                }
+                if (!hasErrors(problems.subList(before, problems.size()))) {
+                    problems.addAll(inspected.compileErrors());
+                }
+            }
+            compilable = inspected.passed();
+        }
+        KieBase kieBase = compilable ? compile(folder, problems) : null;
         if (kieBase != null) {
             everyRuleChecked(kieBase, lint.rules(), problems);
         }
-        if (problems.stream().anyMatch(p -> p.severity().equals("error"))) {
+        if (hasErrors(problems)) {
             throw new InvalidRulesException(sorted(problems));
         }
         return new KnowledgeBase(kieBase, "twitch-rules@" + folder.contentHash(), lint.rules(), data, sorted(problems));
+    }
+
+    private static boolean hasErrors(List<RuleProblem> problems) {
+        return problems.stream().anyMatch(p -> p.severity().equals("error"));
     }
 
     /** The engine explains a firing by the rule's checked metadata; a rule the check did not read would have none. */
@@ -113,6 +167,25 @@ public final class KnowledgeBase {
 
     private static KieBase compile(RuleFolder folder, List<RuleProblem> problems) {
         KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = build(folder, problems);
+        if (releaseId == null) {
+            return null;
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        // Never changed once built, which lets each session keep its facts in one identity map rather than a map
+        // per fact class that a pooled session's reset throws away and rebuilds for every questionnaire (a
+        // tenth of a batch profile).
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        conf.setOption(KieBaseMutabilityOption.DISABLED);
+        KieBase kieBase = container.newKieBase(conf);
+        // The KieBase does not need the module any more; leaving it in the repository would leak one per build.
+        ks.getRepository().removeKieModule(releaseId);
+        return kieBase;
+    }
+
+    /** @return the built module's id, or {@code null} when it has errors (added to the problems) */
+    private static ReleaseId build(RuleFolder folder, List<RuleProblem> problems) {
+        KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         // A release id of our own per build: KieServices keeps modules in a JVM-wide repository, and two
         // advisors built at once under the default id would overwrite each other's.
@@ -133,18 +206,10 @@ public final class KnowledgeBase {
                     at != null ? at[1] : Math.max(m.getColumn(), 0), severity, DroolsMessages.plain(m.getText())));
         }
         if (failed) {
+            ks.getRepository().removeKieModule(releaseId);
             return null;
         }
-        KieContainer container = ks.newKieContainer(releaseId);
-        // Never changed once built, which lets each session keep its facts in one identity map rather than a map
-        // per fact class that a pooled session's reset throws away and rebuilds for every questionnaire (a
-        // tenth of a batch profile).
-        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        conf.setOption(KieBaseMutabilityOption.DISABLED);
-        KieBase kieBase = container.newKieBase(conf);
-        // The KieBase does not need the module any more; leaving it in the repository would leak one per build.
-        ks.getRepository().removeKieModule(releaseId);
-        return kieBase;
+        return releaseId;
     }
 
     private static String kfsPath(String folderPath) {

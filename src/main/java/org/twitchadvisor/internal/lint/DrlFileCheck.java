@@ -129,7 +129,24 @@ final class DrlFileCheck {
                 rules.add(r);
             }
         }
+        gate(pkg);
         return rules;
+    }
+
+    /**
+     * The allow-list decides, from Drools' own parse, whether the file may be compiled; the checks above only
+     * explain. Where they already refused the file their words stand; anything they let through is reported
+     * in the allow-list's words.
+     */
+    private void gate(PackageDescr pkg) {
+        List<AllowList.Refusal> refusals = AllowList.check(pkg);
+        if (refusals.isEmpty()) {
+            return;
+        }
+        if (compilable) {
+            refusals.forEach(r -> structure(position(r.line(), 0), r.message() + "; " + SANDBOX));
+        }
+        compilable = false;
     }
 
     // ---- problems ----
@@ -711,7 +728,7 @@ final class DrlFileCheck {
             return null;
         }
         if (type.kind() != FactModel.Kind.CONCLUSION) {
-            error(typeAt, "a rule may not insert " + type.name() + ": " + (type.kind() == FactModel.Kind.INPUT
+            structure(typeAt, "a rule may not insert " + type.name() + ": " + (type.kind() == FactModel.Kind.INPUT
                     ? "it is an answer from the questionnaire, and a rule making one up would change what the person said"
                     : "it is reference data from rules/data") + ". A rule concludes one of " + conclusions);
             return null;
