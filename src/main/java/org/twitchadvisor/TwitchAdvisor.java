@@ -75,8 +75,8 @@ public final class TwitchAdvisor {
             synchronized (BUNDLED_LOCK) {
                 b = bundled;
                 if (b == null) {
-                    b = new TwitchAdvisor(KnowledgeBase.load(RuleFolder.bundled(), KnowledgeBase.Checks.SOURCE),
-                            Engine.DEFAULT_MAX_FIRINGS);
+                    KnowledgeBase kb = KnowledgeBase.load(RuleFolder.bundled(), KnowledgeBase.Checks.SOURCE);
+                    b = new TwitchAdvisor(kb, Engine.defaultMaxFirings(kb));
                     bundled = b;
                 }
             }
@@ -102,7 +102,8 @@ public final class TwitchAdvisor {
      * @throws TwitchAdvisorException if the folder cannot be read
      */
     public static TwitchAdvisor fromDirectory(Path rulesDir) {
-        return new TwitchAdvisor(KnowledgeBase.load(RuleFolder.read(rulesDir)), Engine.DEFAULT_MAX_FIRINGS);
+        KnowledgeBase kb = KnowledgeBase.load(RuleFolder.read(rulesDir));
+        return new TwitchAdvisor(kb, Engine.defaultMaxFirings(kb));
     }
 
     /**

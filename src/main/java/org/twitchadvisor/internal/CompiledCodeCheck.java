@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CompiledCodeCheck {
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** A constraint's own brackets, inside its pattern's and an action's two. */
+    private static final int MAX_FILE_DEPTH = 10;
     /** Folders whose compiled code passed, by content hash: the same folder is not compiled twice in one process. */
     private static final Set<String> PASSED = ConcurrentHashMap.newKeySet();
 
@@ -101,6 +103,18 @@ final class CompiledCodeCheck {
                                    java.util.function.UnaryOperator<String> folderPath) {
         if (PASSED.contains(folder.contentHash())) {
             return new Result(List.of(), List.of());
+        }
+        // The executable model takes time exponential in bracket depth: a file nested deeper than any rule needs
+        // is refused before it can keep the check busy for minutes.
+        List<RuleProblem> deep = new ArrayList<>();
+        folder.drlFiles().forEach((file, text) -> {
+            if (Text.bracketDepth(text) > MAX_FILE_DEPTH) {
+                deep.add(new RuleProblem(file, 1, 1, "error", "brackets are nested more than " + MAX_FILE_DEPTH
+                        + " deep in this file; a rule needs a few levels at most"));
+            }
+        });
+        if (!deep.isEmpty()) {
+            return new Result(deep, List.of());
         }
         // Drools evaluates annotation values while it generates the executable model: they are compiled and
         // inspected on their own first.

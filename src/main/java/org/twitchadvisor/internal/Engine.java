@@ -32,6 +32,19 @@ import java.util.Map;
 public final class Engine {
     /** Far above what the knowledge base needs (a few hundred firings at most), low enough to stop a loop fast. */
     public static final int DEFAULT_MAX_FIRINGS = 20_000;
+    /** Firings per rule a questionnaire may cause before the default bound counts it as a loop. */
+    private static final int FIRINGS_PER_RULE = 20;
+
+    /**
+     * The default firing bound for a knowledge base: a fixed bound would call a large, well-formed rule set a
+     * loop just for being large.
+     *
+     * @param kb the knowledge base
+     * @return {@link #DEFAULT_MAX_FIRINGS}, or more for a rule set of over a thousand rules
+     */
+    public static int defaultMaxFirings(KnowledgeBase kb) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(DEFAULT_MAX_FIRINGS, (long) FIRINGS_PER_RULE * kb.ruleCount()));
+    }
 
     private final KnowledgeBase kb;
     private final FindingAssembler assembler;

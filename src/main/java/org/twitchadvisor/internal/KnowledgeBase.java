@@ -141,7 +141,13 @@ public final class KnowledgeBase {
         if (hasErrors(problems)) {
             throw new InvalidRulesException(sorted(problems));
         }
-        return new KnowledgeBase(kieBase, "twitch-rules@" + folder.contentHash(), lint.rules(), data, sorted(problems));
+        KnowledgeBase kb = new KnowledgeBase(kieBase, "twitch-rules@" + folder.contentHash(), lint.rules(), data,
+                sorted(problems));
+        List<RuleProblem> loops = SettleProbe.probe(kb);
+        if (!loops.isEmpty()) {
+            throw new InvalidRulesException(loops);
+        }
+        return kb;
     }
 
     private static boolean hasErrors(List<RuleProblem> problems) {

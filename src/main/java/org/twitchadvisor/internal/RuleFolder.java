@@ -10,6 +10,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
+import java.util.ArrayList;
+import org.twitchadvisor.InvalidRulesException;
+import org.twitchadvisor.RuleProblem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,14 +91,22 @@ public record RuleFolder(String location, Map<String, String> files) {
 
     private static Map<String, String> readTree(Path root) {
         Map<String, String> files = new TreeMap<>();
+        List<RuleProblem> notText = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             List<Path> paths = walk.filter(Files::isRegularFile).filter(RuleFolder::isRuleFile).sorted().toList();
             for (Path p : paths) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
-                files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
+                try {
+                    files.put(rel, Utf8Text.decode(Files.readAllBytes(p)));
+                } catch (Utf8Text.InvalidUtf8Exception e) {
+                    notText.add(new RuleProblem(rel, e.problem().line(), e.problem().column(), "error", e.getMessage()));
+                }
             }
         } catch (IOException e) {
             throw new TwitchAdvisorException("cannot read rules folder '" + root + "': " + e.getMessage(), e);
+        }
+        if (!notText.isEmpty()) {
+            throw new InvalidRulesException(notText);
         }
         return files;
     }

@@ -62,4 +62,28 @@ public final class Text {
         String v = value.length() > 60 ? value.substring(0, 57) + "..." : value;
         return "'" + v + "'";
     }
+
+    /**
+     * How deeply round brackets nest in a piece of rule text, outside double-quoted texts. Drools' executable
+     * model takes time exponential in this depth, so the checks refuse deep nesting before compiling.
+     *
+     * @param text rule text
+     * @return the deepest nesting, 0 for none
+     */
+    public static int bracketDepth(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (!quoted && c == ')') {
+                depth--;
+            }
+        }
+        return deepest;
+    }
 }

@@ -98,6 +98,8 @@ public final class CaseRunner {
         } catch (InvalidQuestionnaireException e) {
             return new CaseResult(name, c.description(), e.problems().stream().map(Problem::message)
                     .map(m -> "the answers are invalid: " + m).toList(), Set.of());
+        } catch (org.twitchadvisor.RunawayRulesException e) {
+            return new CaseResult(name, c.description(), List.of(e.getMessage()), Set.of(e.rule()));
         }
         return new CaseResult(name, c.description(), check(c.expect(), a), Set.copyOf(a.rulesFired()));
     }

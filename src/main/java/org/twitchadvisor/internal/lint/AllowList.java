@@ -65,6 +65,8 @@ final class AllowList {
             + VALUE + "))*)?\\s*\\)\\s*\\)\\s*;\\s*");
     private static final Pattern ACTION_VALUE = Pattern.compile(VALUE);
     private static final Set<String> ANNOTATIONS = Set.of("claim", "sources", "weight");
+    /** Brackets within one constraint; more makes the compiled-code check's compiler take exponential time. */
+    static final int MAX_DEPTH = 6;
 
     /**
      * One refusal.
@@ -190,6 +192,11 @@ final class AllowList {
         int at = e.getLine() > 0 ? e.getLine() : line;
         if (text.indexOf('\'') >= 0 || text.indexOf('\\') >= 0 || text.contains("\"\"\"")) {
             refuse(null, at, "a constraint writes text in double quotes, with no single quote, backslash or text block");
+            return;
+        }
+        if (org.twitchadvisor.internal.Text.bracketDepth(text) > MAX_DEPTH) {
+            refuse(null, at, "brackets are nested more than " + MAX_DEPTH + " deep in this constraint; a condition "
+                    + "needs a few levels at most");
             return;
         }
         Parsed parsed = parseWhole(text);

@@ -112,6 +112,11 @@ final class DrlFileCheck {
         } catch (DroolsParserException e) {
             structure(position(1, 0), "the file cannot be read as DRL: " + e.getMessage());
             return List.of();
+        } catch (StackOverflowError e) {
+            // The parser recurses once per bracket; thousands of nested brackets are no condition a person writes.
+            structure(position(deepestLine(), 0), "brackets are nested too deeply here to read the file; a condition "
+                    + "needs a few levels at most");
+            return List.of();
         }
         if (parser.hasErrors() || pkg == null) {
             compilable = false;
@@ -144,7 +149,8 @@ final class DrlFileCheck {
             return;
         }
         if (compilable) {
-            refusals.forEach(r -> structure(position(r.line(), 0), r.message() + "; " + SANDBOX));
+            refusals.forEach(r -> structure(position(r.line(), 0), r.message().startsWith("brackets") ? r.message()
+                    : r.message() + "; " + SANDBOX));
         }
         compilable = false;
     }
@@ -205,6 +211,24 @@ final class DrlFileCheck {
             }
             i += 2 * (chain.size() - 1);
         }
+    }
+
+    /** @return the line where brackets are nested deepest, to point at in a message */
+    private int deepestLine() {
+        int depth = 0;
+        int deepest = 0;
+        int line = 1;
+        int at = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            line += c == '\n' ? 1 : 0;
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth > deepest) {
+                deepest = depth;
+                at = line;
+            }
+        }
+        return at;
     }
 
     private static boolean firstOnLine(List<Token> tokens, int i) {
@@ -460,6 +484,11 @@ final class DrlFileCheck {
         }
         if (!p.getAnnotations().isEmpty() || !p.getBehaviors().isEmpty() || p.isQuery()) {
             structure(at, "annotations, windows and queries are not allowed on a pattern");
+        }
+        if (p.getObjectType() == null) {
+            structure(at, "this pattern does not name a fact type (an OOPath such as /answers[...] is not allowed): "
+                    + "write the fact type and its conditions, e.g. Answer(question == \"diet\", value == \"vegan\")");
+            return;
         }
         FactModel.FactType type = FactModel.type(p.getObjectType());
         if (p.getIdentifier() != null) {
