@@ -10,11 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -32,8 +32,9 @@ import java.util.concurrent.Callable;
                 "Results are written in input order; every record gives one result or one error record."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every record was assessed", "5:some records were rejected (see the errors file)",
-                "2:wrong command line", "3:unreadable input, unusable CSV header, broken CSV structure, or output"
-                + " that cannot be written", "4:the rules folder is invalid", "1:internal error (a bug)"})
+                "2:wrong command line", "3:unreadable input, unusable CSV header or broken CSV structure",
+                "4:the rules folder is invalid", "7:the results, errors or summary cannot be written (the message"
+                + " names which and where: a file, or standard output)", "1:internal error (a bug)"})
 public final class BatchCommand implements Callable<Integer> {
     /** Output formats, as typed on the command line. */
     enum Format { jsonl, csv }
@@ -43,6 +44,9 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    TwitchCli twitch;
 
     @Parameters(index = "0", paramLabel = "INPUT",
             description = "A .csv or .jsonl file, a folder of .json files, or - for standard input.")
@@ -96,29 +100,26 @@ public final class BatchCommand implements Callable<Integer> {
         TwitchAdvisor advisor = rules.advisor();
         BatchRunner runner = new BatchRunner(advisor, options);
         BatchSummary summary;
-        try (OutputStream out = open(output, "output", true);
-             OutputStream errorOut = open(errorsTarget, "errors file", false)) {
+        try (OutputStream out = open(output, "the results", true);
+             OutputStream errorOut = open(errorsTarget, "the errors file", false)) {
             summary = inputPath == null ? runner.run(System.in, "-", out, errorOut) : runner.run(inputPath, out, errorOut);
         } catch (TwitchAdvisorException e) {
             clearProgress(err, options);
             err.println("twitch: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
-        } catch (CannotWrite e) {
+        } catch (IOException e) {
+            // Every output is a NamedOutput, so the message says which one failed and where.
             clearProgress(err, options);
             err.println("twitch: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            clearProgress(err, options);
-            err.println("twitch: cannot write the results: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return ExitCodes.CANNOT_WRITE;
         }
         clearProgress(err, options);
         if (summaryFile != null) {
             try {
                 Files.writeString(summaryFile, summary.toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("twitch: " + summaryFile + ": cannot write the summary: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
+                err.println("twitch: " + new CannotWrite(summaryFile.toString(), "the summary", e).getMessage());
+                return ExitCodes.CANNOT_WRITE;
             }
         }
         if (!quiet) {
@@ -198,29 +199,20 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     /**
+     * @param what what goes there, for the message when it cannot be written
      * @param large whether gigabytes may go there (the results): those are written around the page cache where
      *              the file system allows it, see {@link UncachedFileOutputStream}
      */
-    private static OutputStream open(String target, String what, boolean large) throws CannotWrite {
+    private OutputStream open(String target, String what, boolean large) throws CannotWrite {
         if (target.equals("-")) {
             // Standard output stays open for whoever prints after us; closing only flushes it.
-            return new FilterOutputStream(new BufferedOutputStream(System.out, 1 << 16)) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
+            return new NamedOutput(new BufferedOutputStream(twitch.standardOutput(), 1 << 16), "standard output", what);
         }
         try {
-            return large ? UncachedFileOutputStream.open(Path.of(target))
-                    : new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16);
+            return new NamedOutput(large ? UncachedFileOutputStream.open(Path.of(target))
+                    : new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16), target, what);
         } catch (IOException e) {
-            throw new CannotWrite(target + ": cannot write the " + what + ": " + e.getMessage());
+            throw new CannotWrite(target, what, e);
         }
     }
 
@@ -228,15 +220,6 @@ public final class BatchCommand implements Callable<Integer> {
         if (options.progress() != null) {
             err.print("\r" + " ".repeat(60) + "\r");
             err.flush();
-        }
-    }
-
-    /** An output file that cannot be opened: named in one line, never a stack trace. */
-    private static final class CannotWrite extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        CannotWrite(String message) {
-            super(message);
         }
     }
 }

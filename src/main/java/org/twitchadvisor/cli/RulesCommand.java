@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +109,8 @@ public final class RulesCommand implements Runnable {
                     "DIR defaults to the bundled rules; the cases folder to facts/cases when it exists."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no errors (there may be warnings)", "2:wrong command line",
-                    "3:the cases folder cannot be read", "4:the rules have errors", "1:internal error (a bug)"})
+                    "3:the cases folder cannot be read", "4:the rules have errors",
+                    "7:standard output cannot be written", "1:internal error (a bug)"})
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -153,7 +155,8 @@ public final class RulesCommand implements Runnable {
                     "DIR defaults to the bundled rules; see docs/cases.md for the case format."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every case passed", "2:wrong command line", "3:the cases folder cannot be read or is empty",
-                    "4:the rules have errors", "6:some cases failed", "1:internal error (a bug)"})
+                    "4:the rules have errors", "6:some cases failed", "7:standard output cannot be written",
+                    "1:internal error (a bug)"})
     static final class Test implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -196,8 +199,8 @@ public final class RulesCommand implements Runnable {
                     + "sources, conclusion and weight, grouped by subject, and the rules citing each article.",
                     "docs/knowledge-base.md is this catalogue: " + CatalogWriter.REGENERATE},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:listed", "2:wrong command line", "3:the output file cannot be written",
-                    "4:the rules have errors", "1:internal error (a bug)"})
+            exitCodeList = {"0:listed", "2:wrong command line", "4:the rules have errors",
+                    "7:the output file or standard output cannot be written", "1:internal error (a bug)"})
     static final class ListRules implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -228,7 +231,8 @@ public final class RulesCommand implements Runnable {
             try {
                 Files.writeString(output, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new TwitchAdvisorException("cannot write " + output + ": " + e.getMessage(), e);
+                spec.commandLine().getErr().println("twitch: " + new CannotWrite(output.toString(), "the catalogue", e).getMessage());
+                return ExitCodes.CANNOT_WRITE;
             }
             return ExitCodes.OK;
         }
@@ -239,8 +243,8 @@ public final class RulesCommand implements Runnable {
             description = {"Copy the bundled rules into a new folder, to change them and try them with --rules DIR "
                     + "without rebuilding."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:copied", "2:wrong command line", "3:DIR exists and is not empty, or cannot be written",
-                    "1:internal error (a bug)"})
+            exitCodeList = {"0:copied", "2:wrong command line", "3:DIR exists and is not empty",
+                    "7:DIR or standard output cannot be written", "1:internal error (a bug)"})
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -271,7 +275,9 @@ public final class RulesCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             } catch (IOException e) {
-                throw new TwitchAdvisorException("cannot write " + dir + ": " + e.getMessage(), e);
+                String where = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : dir.toString();
+                spec.commandLine().getErr().println("twitch: " + new CannotWrite(where, "the rules", e).getMessage());
+                return ExitCodes.CANNOT_WRITE;
             }
         }
     }

@@ -3,6 +3,7 @@ package org.twitchadvisor.cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,6 +18,22 @@ record CliRun(int exitCode, String out, String err) {
 
     static CliRun run(String... args) {
         return runWithInput("", args);
+    }
+
+    /**
+     * Runs the command line with standard output going to {@code stdout} (as the jar's {@code main} gives it the
+     * process's own), capturing standard error; {@code out} is empty.
+     */
+    static synchronized CliRun runWithStdout(OutputStream stdout, String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = TwitchCli.run(stdout, args);
+            return new CliRun(code, "", e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+        }
     }
 
     static synchronized CliRun runWithInput(String stdin, String... args) {
