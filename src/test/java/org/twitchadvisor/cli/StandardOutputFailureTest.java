@@ -1,6 +1,7 @@
 package org.twitchadvisor.cli;
 
 import org.junit.jupiter.api.Test;
+import org.twitchadvisor.FullDisk;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,14 +35,14 @@ class StandardOutputFailureTest {
     @ParameterizedTest(name = "full after {0} bytes")
     @ValueSource(ints = {0, 100, 5000})
     void assessOnAFullDisk(int room) {
-        FullDisk disk = new FullDisk(room);
+        FullDisk disk = FullDisk.inMemory(room);
         assertCannotWriteStandardOutput(CliRun.runWithStdout(disk, "assess", EXAMPLE));
         assertEquals(room, disk.taken().length);
     }
 
     @Test
     void assessWritesAllOfItWhenThereIsRoom() {
-        FullDisk disk = new FullDisk(1 << 20);
+        FullDisk disk = FullDisk.inMemory(1 << 20);
         CliRun r = CliRun.runWithStdout(disk, "assess", EXAMPLE, "--format", "json");
         assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
         assertTrue(new String(disk.taken()).contains("\"respondent\" : \"vegan-runner\""));
@@ -49,16 +50,16 @@ class StandardOutputFailureTest {
 
     @Test
     void rulesCommandsAndHelpOnAFullDisk() {
-        assertCannotWriteStandardOutput(CliRun.runWithStdout(new FullDisk(0), "rules", "list"));
-        assertCannotWriteStandardOutput(CliRun.runWithStdout(new FullDisk(10_000), "rules", "list", "--format", "csv"));
-        assertCannotWriteStandardOutput(CliRun.runWithStdout(new FullDisk(0), "rules", "check", "--cases", "facts/cases/claims"));
-        assertCannotWriteStandardOutput(CliRun.runWithStdout(new FullDisk(0), "--help"));
-        assertCannotWriteStandardOutput(CliRun.runWithStdout(new FullDisk(0), "batch", "--help"));
+        assertCannotWriteStandardOutput(CliRun.runWithStdout(FullDisk.inMemory(0), "rules", "list"));
+        assertCannotWriteStandardOutput(CliRun.runWithStdout(FullDisk.inMemory(10_000), "rules", "list", "--format", "csv"));
+        assertCannotWriteStandardOutput(CliRun.runWithStdout(FullDisk.inMemory(0), "rules", "check", "--cases", "facts/cases/claims"));
+        assertCannotWriteStandardOutput(CliRun.runWithStdout(FullDisk.inMemory(0), "--help"));
+        assertCannotWriteStandardOutput(CliRun.runWithStdout(FullDisk.inMemory(0), "batch", "--help"));
     }
 
     @Test
     void batchResultsOnAFullStandardOutputAreNamed(@TempDir Path tmp) {
-        CliRun r = CliRun.runWithStdout(new FullDisk(1000), "batch", BatchCommandTest.SURVEY, "--output", "-",
+        CliRun r = CliRun.runWithStdout(FullDisk.inMemory(1000), "batch", BatchCommandTest.SURVEY, "--output", "-",
                 "--errors", tmp.resolve("errors.jsonl").toString(), "--quiet");
         assertEquals(ExitCodes.CANNOT_WRITE, r.exitCode(), r::toString);
         assertEquals("twitch: standard output: cannot write the results: No space left on device\n", r.err());
@@ -71,7 +72,7 @@ class StandardOutputFailureTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stderr = System.err;
         try {
-            System.setOut(new PrintStream(new FullDisk(10), true));
+            System.setOut(new PrintStream(FullDisk.inMemory(10), true));
             System.setErr(new PrintStream(err, true));
             assertEquals(ExitCodes.CANNOT_WRITE, TwitchCli.run("assess", EXAMPLE));
         } finally {
