@@ -14,12 +14,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -100,25 +99,37 @@ public final class BatchCommand implements Callable<Integer> {
         TwitchAdvisor advisor = rules.advisor();
         BatchRunner runner = new BatchRunner(advisor, options);
         BatchSummary summary;
-        try (OutputStream out = open(output, "the results", true);
-             OutputStream errorOut = open(errorsTarget, "the errors file", false)) {
-            summary = inputPath == null ? runner.run(System.in, "-", out, errorOut) : runner.run(inputPath, out, errorOut);
+        try (Output out = Output.open(output, "the results", twitch, true);
+             Output errorOut = Output.open(errorsTarget, "the errors file", twitch, false)) {
+            summary = inputPath == null ? runner.run(System.in, "-", out.stream(), errorOut.stream())
+                    : runner.run(inputPath, out.stream(), errorOut.stream());
+            if (summaryFile != null && Files.isRegularFile(summaryFile, LinkOption.NOFOLLOW_LINKS)) {
+                // Stopped between two renames, this leaves no summary, rather than the last run's beside new files.
+                try {
+                    Files.delete(summaryFile);
+                } catch (IOException e) {
+                    throw new CannotWrite(summaryFile.toString(), "the summary", e);
+                }
+            }
+            errorOut.commit();
+            out.commit();
         } catch (TwitchAdvisorException e) {
             clearProgress(err, options);
             err.println("twitch: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
-            // Every output is a NamedOutput, so the message says which one failed and where.
+            // Every output is named (see Output), so the message says which one failed and where.
             clearProgress(err, options);
             err.println("twitch: " + e.getMessage());
             return ExitCodes.CANNOT_WRITE;
         }
         clearProgress(err, options);
         if (summaryFile != null) {
-            try {
-                Files.writeString(summaryFile, summary.toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
+            try (Output s = Output.open(summaryFile.toString(), "the summary", twitch, false)) {
+                s.stream().write((summary.toJson() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+                s.commit();
             } catch (IOException e) {
-                err.println("twitch: " + new CannotWrite(summaryFile.toString(), "the summary", e).getMessage());
+                err.println("twitch: " + e.getMessage());
                 return ExitCodes.CANNOT_WRITE;
             }
         }
@@ -196,24 +207,6 @@ public final class BatchCommand implements Callable<Integer> {
         String base = dot > 0 ? name.substring(0, dot) : name;
         Path sibling = p.resolveSibling(base + ".errors.jsonl");
         return sibling.toString();
-    }
-
-    /**
-     * @param what what goes there, for the message when it cannot be written
-     * @param large whether gigabytes may go there (the results): those are written around the page cache where
-     *              the file system allows it, see {@link UncachedFileOutputStream}
-     */
-    private OutputStream open(String target, String what, boolean large) throws CannotWrite {
-        if (target.equals("-")) {
-            // Standard output stays open for whoever prints after us; closing only flushes it.
-            return new NamedOutput(new BufferedOutputStream(twitch.standardOutput(), 1 << 16), "standard output", what);
-        }
-        try {
-            return new NamedOutput(large ? UncachedFileOutputStream.open(Path.of(target))
-                    : new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16), target, what);
-        } catch (IOException e) {
-            throw new CannotWrite(target, what, e);
-        }
     }
 
     private void clearProgress(PrintWriter err, BatchOptions options) {

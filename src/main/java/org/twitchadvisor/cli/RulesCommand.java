@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -44,6 +45,9 @@ public final class RulesCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    TwitchCli twitch;
 
     @Override
     public void run() {
@@ -205,6 +209,9 @@ public final class RulesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @ParentCommand
+        RulesCommand rulesCommand;
+
         @Mixin
         RulesOption rules;
 
@@ -228,10 +235,12 @@ public final class RulesCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             }
-            try {
-                Files.writeString(output, text, StandardCharsets.UTF_8);
+            // Never half a catalogue under its name: docs/knowledge-base.md is regenerated this way.
+            try (Output file = Output.open(output.toString(), "the catalogue", rulesCommand.twitch, false)) {
+                file.stream().write(text.getBytes(StandardCharsets.UTF_8));
+                file.commit();
             } catch (IOException e) {
-                spec.commandLine().getErr().println("twitch: " + new CannotWrite(output.toString(), "the catalogue", e).getMessage());
+                spec.commandLine().getErr().println("twitch: " + e.getMessage());
                 return ExitCodes.CANNOT_WRITE;
             }
             return ExitCodes.OK;

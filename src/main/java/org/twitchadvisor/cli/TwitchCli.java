@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
 
 /**
  * Entry point of {@code java -jar twitch.jar}. Subcommands parse options and delegate to the library;
@@ -28,14 +30,21 @@ import java.nio.charset.Charset;
                 "7:output cannot be written (standard output or a file: disk full, closed pipe, no permission)"})
 public final class TwitchCli {
     private final StandardOutput stdout;
+    private final BiFunction<Path, OutputStream, OutputStream> files;
 
-    private TwitchCli(StandardOutput stdout) {
+    private TwitchCli(StandardOutput stdout, BiFunction<Path, OutputStream, OutputStream> files) {
         this.stdout = stdout;
+        this.files = files;
     }
 
     /** @return standard output, for a command that writes bytes rather than text ({@code batch --output -}) */
     StandardOutput standardOutput() {
         return stdout;
+    }
+
+    /** @return the stream a command writes {@code file} through: {@code stream} itself, except in tests */
+    OutputStream fileStream(Path file, OutputStream stream) {
+        return files.apply(file, stream);
     }
 
     /**
@@ -72,13 +81,21 @@ public final class TwitchCli {
      * @return the exit code: {@link ExitCodes#CANNOT_WRITE} when writing to {@code out} failed, whatever the command
      */
     static int run(OutputStream out, String... args) {
+        return run(out, (file, stream) -> stream, args);
+    }
+
+    /**
+     * Runs the command line with another standard output, and each file it writes passed through {@code files},
+     * which lets a test put a full disk under one of them.
+     */
+    static int run(OutputStream out, BiFunction<Path, OutputStream, OutputStream> files, String... args) {
         // The CLI's own logging default: quiet unless something is wrong. Set before Drools makes a logger;
         // embedders of the library keep whatever their own binding says.
         quietByDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         // Drools logs the build errors it also returns; the CLI prints them once, in plain words.
         quietByDefault("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl.KieProject", "off");
         StandardOutput stdout = new StandardOutput(out);
-        CommandLine cli = new CommandLine(new TwitchCli(stdout));
+        CommandLine cli = new CommandLine(new TwitchCli(stdout, files));
         // Flushed at each line, as picocli does, so standard output and error keep their order on a terminal.
         PrintWriter text = new PrintWriter(new OutputStreamWriter(stdout, stdoutCharset()), true);
         cli.setOut(text);

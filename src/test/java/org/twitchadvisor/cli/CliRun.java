@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** Runs the command line in-process, capturing standard output and error. */
 record CliRun(int exitCode, String out, String err) {
@@ -31,6 +33,23 @@ record CliRun(int exitCode, String out, String err) {
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
             int code = TwitchCli.run(stdout, args);
             return new CliRun(code, "", e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    /**
+     * Runs the command line with each file it writes passed through {@code files} (a test puts a full disk under
+     * one), capturing standard output and error.
+     */
+    static synchronized CliRun runWithFiles(BiFunction<Path, OutputStream, OutputStream> files, String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = TwitchCli.run(o, files, args);
+            return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(err);
         }

@@ -83,16 +83,6 @@ class StandardOutputFailureTest {
     }
 
     @Test
-    void anErrorsFileOnAFullDeviceIsNamedNotTheResults(@TempDir Path tmp) throws IOException {
-        assumeTrue(DEV_FULL.exists(), "/dev/full is a Linux device");
-        Path results = tmp.resolve("results.jsonl");
-        CliRun r = CliRun.run("batch", BatchCommandTest.SURVEY, "--output", results.toString(), "--errors", DEV_FULL.toString(),
-                "--quiet");
-        assertEquals(ExitCodes.CANNOT_WRITE, r.exitCode(), r::toString);
-        assertEquals("twitch: /dev/full: cannot write the errors file: No space left on device\n", r.err());
-    }
-
-    @Test
     void aSummaryOrCatalogueThatCannotBeWrittenIsNamed(@TempDir Path tmp) {
         Path nowhere = tmp.resolve("no-such-folder");
         CliRun summary = CliRun.run("batch", BatchCommandTest.SURVEY, "--output", tmp.resolve("r.jsonl").toString(),
