@@ -207,7 +207,9 @@ public final class BatchRunner {
             subjects.put(type, catalog.subjects().stream().filter(s -> s.type().equals(type))
                     .map(RuleCatalog.Subject::id).sorted().toList());
         }
-        return tally.summary(name, advisor.ruleset(), threads, seconds, reader.stoppedBy(), subjects,
+        // Only reached once every record read is written and both streams are flushed.
+        return tally.summary(name, advisor.ruleset(), threads, seconds, reader.stoppedBy(), reader.stoppedBy() == null,
+                subjects,
                 catalog.rules().stream().map(RuleCatalog.Rule::name).sorted().toList());
     }
 

@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  * @param perSecond records per second over that time
  * @param stoppedBy why reading stopped before the end of the input (a CSV structure error), or {@code null}
  *                  when all of it was read
+ * @param complete whether the results and errors hold every record of the input: all of it was read
+ *                 ({@code stoppedBy} is {@code null}) and every record was written and flushed; a summary is only
+ *                 made once writing succeeded, so it is {@code false} only when reading stopped early
  * @param triage respondents per triage level, least urgent first, every level present
  * @param findings respondents per finding subject, by type and then most frequent first; subjects the rules
  *                 know but nobody got are listed with 0
@@ -36,11 +39,12 @@ import java.util.stream.Collectors;
  * @param rulesNeverFired the rules that fired for nobody, by name
  */
 @JsonPropertyOrder({"input", "ruleset", "threads", "rowsRead", "assessed", "rejected", "wallSeconds", "perSecond",
-        "stoppedBy", "triage", "findings", "rules", "rulesNeverFired"})
+        "stoppedBy", "complete", "triage", "findings", "rules", "rulesNeverFired"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchSummary(String input, String ruleset, int threads, long rowsRead, long assessed, long rejected,
-                           double wallSeconds, double perSecond, String stoppedBy, Map<String, Long> triage,
-                           List<FindingCount> findings, Map<String, Long> rules, List<String> rulesNeverFired) {
+                           double wallSeconds, double perSecond, String stoppedBy, boolean complete,
+                           Map<String, Long> triage, List<FindingCount> findings, Map<String, Long> rules,
+                           List<String> rulesNeverFired) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** The stderr summary names this many never-fired rules; the JSON summary names them all. */

@@ -4,11 +4,11 @@ import org.twitchadvisor.Assessment;
 import org.twitchadvisor.Finding;
 import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.TwitchAdvisor;
+import org.twitchadvisor.internal.SpreadsheetCsv;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,21 +54,23 @@ interface ResultFormat {
     /**
      * One row per respondent for spreadsheets: {@code respondent, triage}, a level and a score column per
      * deficiency the rules know (empty when the respondent has no such finding), then the subjects of the
-     * lifestyle, differential and red-flag findings, strongest first, separated by {@code ;}.
+     * lifestyle, differential and red-flag findings, strongest first, separated by {@code ;}. Written by
+     * {@link SpreadsheetCsv}, so no text cell runs as a spreadsheet formula.
      */
     record Csv(List<String> nutrients) implements ResultFormat {
         @Override
         public String header() {
-            StringBuilder b = new StringBuilder("respondent,triage");
+            List<String> columns = new ArrayList<>(List.of("respondent", "triage"));
             for (String n : nutrients) {
-                b.append(',').append(n).append("_level,").append(n).append("_score");
+                columns.add(n + "_level");
+                columns.add(n + "_score");
             }
-            return b.append(",lifestyle,differentials,red_flags\n").toString();
+            columns.addAll(List.of("lifestyle", "differentials", "red_flags"));
+            return SpreadsheetCsv.text(List.of(columns));
         }
 
         @Override
         public void write(Assessment a, ByteArrayOutputStream to) {
-            StringBuilder out = new StringBuilder(256);
             Map<String, Finding> deficiencies = new HashMap<>();
             List<String> lifestyle = new ArrayList<>();
             List<String> differentials = new ArrayList<>();
@@ -82,33 +84,22 @@ interface ResultFormat {
                     default -> { }
                 }
             }
-            cell(out, a.respondent()).append(',').append(a.triage().id());
+            List<Object> row = new ArrayList<>(5 + 2 * nutrients.size());
+            row.add(a.respondent());
+            row.add(a.triage().id());
             for (String n : nutrients) {
                 Finding f = deficiencies.get(n);
-                out.append(',');
-                if (f != null) {
-                    out.append(f.level()).append(',').append(f.score());
-                } else {
-                    out.append(',');
-                }
+                row.add(f == null ? null : f.level());
+                row.add(f == null ? null : f.score());
             }
-            out.append(',').append(String.join(";", lifestyle)).append(',').append(String.join(";", differentials))
-                    .append(',').append(String.join(";", flags)).append('\n');
-            to.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** RFC 4180 quoting, only where a cell needs it. */
-        private static StringBuilder cell(StringBuilder out, String value) {
-            String v = value == null ? "" : value;
-            boolean quote = false;
-            for (int i = 0; i < v.length() && !quote; i++) {
-                char c = v.charAt(i);
-                quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+            row.add(String.join(";", lifestyle));
+            row.add(String.join(";", differentials));
+            row.add(String.join(";", flags));
+            try {
+                SpreadsheetCsv.write(row, to);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a byte array does not fail", e);
             }
-            if (!quote) {
-                return out.append(v);
-            }
-            return out.append('"').append(v.replace("\"", "\"\"")).append('"');
         }
     }
 }

@@ -89,11 +89,12 @@ final class Tally {
     }
 
     /**
+     * @param complete whether every record of the input was read, written and flushed
      * @param knownSubjects the subjects the rules can conclude, by type, so that the ones nobody got show as 0
      * @param ruleNames every rule of the rule set, so that the ones that never fired show as 0
      */
     BatchSummary summary(String input, String ruleset, int threads, double wallSeconds, String stoppedBy,
-                         Map<String, List<String>> knownSubjects, List<String> ruleNames) {
+                         boolean complete, Map<String, List<String>> knownSubjects, List<String> ruleNames) {
         fold();
         Map<String, Long> triageCounts = new LinkedHashMap<>();
         for (Triage t : Triage.values()) {
@@ -123,6 +124,6 @@ final class Tally {
         List<String> never = ruleCounts.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
         double perSecond = wallSeconds > 0 ? read / wallSeconds : 0;
         return new BatchSummary(input, ruleset, threads, read, assessed, rejected, Math.round(wallSeconds * 1000) / 1000.0,
-                Math.round(perSecond * 10) / 10.0, stoppedBy, triageCounts, counts, ruleCounts, never);
+                Math.round(perSecond * 10) / 10.0, stoppedBy, complete, triageCounts, counts, ruleCounts, never);
     }
 }

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
         description = "Assess one questionnaire (a JSON object; - reads standard input).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:assessed", "2:wrong command line", "3:unreadable file, invalid JSON or a bad answer",
-                "4:the rules folder is invalid", "1:internal error (a bug)"})
+                "4:the rules folder is invalid", "7:standard output cannot be written (disk full, closed pipe)",
+                "1:internal error (a bug)"})
 public final class AssessCommand implements Callable<Integer> {
     /** Output formats of a single assessment. */
     enum Format { text, json }

@@ -10,16 +10,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -32,8 +31,9 @@ import java.util.concurrent.Callable;
                 "Results are written in input order; every record gives one result or one error record."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every record was assessed", "5:some records were rejected (see the errors file)",
-                "2:wrong command line", "3:unreadable input, unusable CSV header, broken CSV structure, or output"
-                + " that cannot be written", "4:the rules folder is invalid", "1:internal error (a bug)"})
+                "2:wrong command line", "3:unreadable input, unusable CSV header or broken CSV structure",
+                "4:the rules folder is invalid", "7:the results, errors or summary cannot be written (the message"
+                + " names which and where: a file, or standard output)", "1:internal error (a bug)"})
 public final class BatchCommand implements Callable<Integer> {
     /** Output formats, as typed on the command line. */
     enum Format { jsonl, csv }
@@ -43,6 +43,9 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    TwitchCli twitch;
 
     @Parameters(index = "0", paramLabel = "INPUT",
             description = "A .csv or .jsonl file, a folder of .json files, or - for standard input.")
@@ -96,29 +99,38 @@ public final class BatchCommand implements Callable<Integer> {
         TwitchAdvisor advisor = rules.advisor();
         BatchRunner runner = new BatchRunner(advisor, options);
         BatchSummary summary;
-        try (OutputStream out = open(output, "output", true);
-             OutputStream errorOut = open(errorsTarget, "errors file", false)) {
-            summary = inputPath == null ? runner.run(System.in, "-", out, errorOut) : runner.run(inputPath, out, errorOut);
+        try (Output out = Output.open(output, "the results", twitch, true);
+             Output errorOut = Output.open(errorsTarget, "the errors file", twitch, false)) {
+            summary = inputPath == null ? runner.run(System.in, "-", out.stream(), errorOut.stream())
+                    : runner.run(inputPath, out.stream(), errorOut.stream());
+            if (summaryFile != null && Files.isRegularFile(summaryFile, LinkOption.NOFOLLOW_LINKS)) {
+                // Stopped between two renames, this leaves no summary, rather than the last run's beside new files.
+                try {
+                    Files.delete(summaryFile);
+                } catch (IOException e) {
+                    throw new CannotWrite(summaryFile.toString(), "the summary", e);
+                }
+            }
+            errorOut.commit();
+            out.commit();
         } catch (TwitchAdvisorException e) {
             clearProgress(err, options);
             err.println("twitch: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
-        } catch (CannotWrite e) {
+        } catch (IOException e) {
+            // Every output is named (see Output), so the message says which one failed and where.
             clearProgress(err, options);
             err.println("twitch: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            clearProgress(err, options);
-            err.println("twitch: cannot write the results: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return ExitCodes.CANNOT_WRITE;
         }
         clearProgress(err, options);
         if (summaryFile != null) {
-            try {
-                Files.writeString(summaryFile, summary.toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
+            try (Output s = Output.open(summaryFile.toString(), "the summary", twitch, false)) {
+                s.stream().write((summary.toJson() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+                s.commit();
             } catch (IOException e) {
-                err.println("twitch: " + summaryFile + ": cannot write the summary: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
+                err.println("twitch: " + e.getMessage());
+                return ExitCodes.CANNOT_WRITE;
             }
         }
         if (!quiet) {
@@ -197,46 +209,10 @@ public final class BatchCommand implements Callable<Integer> {
         return sibling.toString();
     }
 
-    /**
-     * @param large whether gigabytes may go there (the results): those are written around the page cache where
-     *              the file system allows it, see {@link UncachedFileOutputStream}
-     */
-    private static OutputStream open(String target, String what, boolean large) throws CannotWrite {
-        if (target.equals("-")) {
-            // Standard output stays open for whoever prints after us; closing only flushes it.
-            return new FilterOutputStream(new BufferedOutputStream(System.out, 1 << 16)) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
-        }
-        try {
-            return large ? UncachedFileOutputStream.open(Path.of(target))
-                    : new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16);
-        } catch (IOException e) {
-            throw new CannotWrite(target + ": cannot write the " + what + ": " + e.getMessage());
-        }
-    }
-
     private void clearProgress(PrintWriter err, BatchOptions options) {
         if (options.progress() != null) {
             err.print("\r" + " ".repeat(60) + "\r");
             err.flush();
-        }
-    }
-
-    /** An output file that cannot be opened: named in one line, never a stack trace. */
-    private static final class CannotWrite extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        CannotWrite(String message) {
-            super(message);
         }
     }
 }

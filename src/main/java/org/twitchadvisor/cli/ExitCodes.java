@@ -18,6 +18,11 @@ public final class ExitCodes {
     public static final int ROWS_REJECTED = 5;
     /** Rule cases failed ({@code rules test}). */
     public static final int CASES_FAILED = 6;
+    /**
+     * Output could not be written: standard output (a full disk, a closed pipe) or a file the command writes
+     * (no such folder, no permission, a full disk); the message names which.
+     */
+    public static final int CANNOT_WRITE = 7;
 
     private ExitCodes() {
     }

@@ -16,11 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +45,9 @@ public final class RulesCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    TwitchCli twitch;
 
     @Override
     public void run() {
@@ -108,7 +113,8 @@ public final class RulesCommand implements Runnable {
                     "DIR defaults to the bundled rules; the cases folder to facts/cases when it exists."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no errors (there may be warnings)", "2:wrong command line",
-                    "3:the cases folder cannot be read", "4:the rules have errors", "1:internal error (a bug)"})
+                    "3:the cases folder cannot be read", "4:the rules have errors",
+                    "7:standard output cannot be written", "1:internal error (a bug)"})
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -153,7 +159,8 @@ public final class RulesCommand implements Runnable {
                     "DIR defaults to the bundled rules; see docs/cases.md for the case format."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every case passed", "2:wrong command line", "3:the cases folder cannot be read or is empty",
-                    "4:the rules have errors", "6:some cases failed", "1:internal error (a bug)"})
+                    "4:the rules have errors", "6:some cases failed", "7:standard output cannot be written",
+                    "1:internal error (a bug)"})
     static final class Test implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -196,11 +203,14 @@ public final class RulesCommand implements Runnable {
                     + "sources, conclusion and weight, grouped by subject, and the rules citing each article.",
                     "docs/knowledge-base.md is this catalogue: " + CatalogWriter.REGENERATE},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:listed", "2:wrong command line", "3:the output file cannot be written",
-                    "4:the rules have errors", "1:internal error (a bug)"})
+            exitCodeList = {"0:listed", "2:wrong command line", "4:the rules have errors",
+                    "7:the output file or standard output cannot be written", "1:internal error (a bug)"})
     static final class ListRules implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
+        @ParentCommand
+        RulesCommand rulesCommand;
 
         @Mixin
         RulesOption rules;
@@ -225,10 +235,13 @@ public final class RulesCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             }
-            try {
-                Files.writeString(output, text, StandardCharsets.UTF_8);
+            // Never half a catalogue under its name: docs/knowledge-base.md is regenerated this way.
+            try (Output file = Output.open(output.toString(), "the catalogue", rulesCommand.twitch, false)) {
+                file.stream().write(text.getBytes(StandardCharsets.UTF_8));
+                file.commit();
             } catch (IOException e) {
-                throw new TwitchAdvisorException("cannot write " + output + ": " + e.getMessage(), e);
+                spec.commandLine().getErr().println("twitch: " + e.getMessage());
+                return ExitCodes.CANNOT_WRITE;
             }
             return ExitCodes.OK;
         }
@@ -239,8 +252,8 @@ public final class RulesCommand implements Runnable {
             description = {"Copy the bundled rules into a new folder, to change them and try them with --rules DIR "
                     + "without rebuilding."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:copied", "2:wrong command line", "3:DIR exists and is not empty, or cannot be written",
-                    "1:internal error (a bug)"})
+            exitCodeList = {"0:copied", "2:wrong command line", "3:DIR exists and is not empty",
+                    "7:DIR or standard output cannot be written", "1:internal error (a bug)"})
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -271,7 +284,9 @@ public final class RulesCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             } catch (IOException e) {
-                throw new TwitchAdvisorException("cannot write " + dir + ": " + e.getMessage(), e);
+                String where = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : dir.toString();
+                spec.commandLine().getErr().println("twitch: " + new CannotWrite(where, "the rules", e).getMessage());
+                return ExitCodes.CANNOT_WRITE;
             }
         }
     }

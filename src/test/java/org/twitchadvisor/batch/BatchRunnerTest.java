@@ -78,6 +78,29 @@ class BatchRunnerTest {
     }
 
     @Test
+    void csvResultsNeverHoldATextCellASpreadsheetWouldRunAsAFormula() throws IOException {
+        String input = "respondent,twitching,diet\n"
+                + "\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",yes,vegan\n"
+                + "-12,yes,vegan\n+1,yes,\n@SUM(A1),no,\nplain,yes,vegan\n";
+        BatchRun run = BatchRun.of(input, BatchRun.csv().withOutputFormat(BatchOptions.OutputFormat.CSV));
+        assertEquals("", run.errors());
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (var it = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerFor(Map.class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                .<Map<String, String>>readValues(run.results())) {
+            it.forEachRemaining(rows::add);
+        }
+        assertEquals(List.of("'=HYPERLINK(\"http://example.com\",\"x\")", "'-12", "'+1", "'@SUM(A1)", "plain"),
+                rows.stream().map(r -> r.get("respondent")).toList());
+        // The scores the program writes stay numbers a spreadsheet can sum.
+        assertEquals(0.45, Double.parseDouble(rows.get(1).get("vitamin_b12_score")), 1e-9);
+        for (Map<String, String> row : rows) {
+            row.forEach((column, cell) -> assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0,
+                    column + " starts a formula: " + cell));
+        }
+    }
+
+    @Test
     void outputIsInInputOrderAndTheSameForAnyThreadCount() {
         String survey = synthetic(900, 7);
         BatchRun one = BatchRun.of(survey, BatchRun.csv().withThreads(1));

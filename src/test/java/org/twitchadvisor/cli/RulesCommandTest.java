@@ -1,5 +1,7 @@
 package org.twitchadvisor.cli;
 
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twitchadvisor.TwitchAdvisor;
@@ -11,7 +13,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,6 +149,29 @@ class RulesCommandTest {
         CliRun html = twitch("rules", "list", "--format", "html");
         assertTrue(html.out().startsWith("<!DOCTYPE html>") && html.out().contains("<h3 id=\"magnesium-deficiency\">"),
                 html::out);
+    }
+
+    @Test
+    void theCsvCatalogueNeverHoldsACellASpreadsheetWouldRunAsAFormula(@TempDir Path dir) throws IOException {
+        Path rules = init(dir);
+        Path magnesium = rules.resolve("2-deficiencies/magnesium.drl");
+        String formula = "=HYPERLINK(\"http://example.com\",\"the claim\")";
+        Files.writeString(magnesium, Files.readString(magnesium).replace(
+                "@claim(\"A diet of irregular, processed meals is one of the usual reasons magnesium runs low.\")",
+                "@claim(\"" + formula.replace("\"", "\\\"") + "\")"));
+        CliRun r = twitch("rules", "list", "--rules", rules.toString(), "--format", "csv");
+        assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (var it = new CsvMapper().readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
+                .<Map<String, String>>readValues(r.out())) {
+            it.forEachRemaining(rows::add);
+        }
+        assertEquals(RULE_COUNT, rows.size());
+        assertTrue(rows.stream().anyMatch(row -> row.get("claim").equals("'" + formula)), r::out);
+        for (Map<String, String> row : rows) {
+            row.forEach((column, cell) -> assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0,
+                    column + " starts a formula: " + cell));
+        }
     }
 
     @Test

@@ -4,15 +4,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.twitchadvisor.batch.PendingFile;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The results file written around the page cache holds exactly the bytes written, whatever their length and
@@ -81,6 +86,24 @@ class UncachedFileOutputStreamTest {
             assertArrayEquals(data, Files.readAllBytes(file));
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aPendingFileWrittenAroundThePageCacheIsRenamedWholeAndOnlyThen() throws IOException {
+        byte[] data = random(9_999_999, 11);
+        Path target = dir.resolve("results.jsonl");
+        try (PendingFile file = PendingFile.create(target, UncachedFileOutputStream::open)) {
+            file.stream().write(data);
+            file.stream().flush();
+            assertFalse(Files.exists(target));
+            // Whole blocks are on the disk already; the partial last block waits for the close in commit.
+            assertTrue(Files.size(file.temporary()) > 0 && Files.size(file.temporary()) <= data.length);
+            file.commit();
+        }
+        assertArrayEquals(data, Files.readAllBytes(target));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList(), "no temporary file left");
         }
     }
 

@@ -1,12 +1,11 @@
 package org.twitchadvisor.internal.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.twitchadvisor.RuleCatalog;
+import org.twitchadvisor.internal.SpreadsheetCsv;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -258,32 +257,15 @@ public final class CatalogWriter {
     // ---- CSV ----
 
     private String csv() {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        for (String column : CSV_HEADER.split(",")) {
-            schema.addColumn(column);
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(List.of(CSV_HEADER.split(",")));
         for (RuleCatalog.Rule r : catalog.rules()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", r.name());
-            row.put("layer", r.layer());
-            row.put("file", r.file());
-            row.put("line", r.line());
-            row.put("concludes", r.concludes());
-            row.put("conclusion", r.conclusion());
-            row.put("subject", r.subject());
-            row.put("subject_type", r.subjectType());
-            row.put("weight", weight(r.weight()));
-            row.put("claim", r.claim());
-            row.put("sources", String.join(";", r.sources()));
-            // Titles contain semicolons; a bar keeps them apart.
-            row.put("source_titles", r.sources().stream().map(this::title).collect(Collectors.joining(" | ")));
-            rows.add(row);
+            rows.add(Arrays.asList(r.name(), r.layer(), r.file(), r.line(), r.concludes(), r.conclusion(), r.subject(),
+                    r.subjectType(), BigDecimal.valueOf(r.weight()).stripTrailingZeros(), r.claim(),
+                    String.join(";", r.sources()),
+                    // Titles contain semicolons; a bar keeps them apart.
+                    r.sources().stream().map(this::title).collect(Collectors.joining(" | "))));
         }
-        try {
-            return new CsvMapper().writer(schema.build()).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("text cells always serialise", e);
-        }
+        return SpreadsheetCsv.text(rows);
     }
 }
