@@ -125,4 +125,13 @@ class HostileRulesTest {
         assertTrue(e.getMessage().contains("reaches java.lang.System.setProperty"), e::getMessage);
         assertNoMarker(dir);
     }
+
+    /** The authoring guide promises what this suite proves; the number it gives must be this suite's. */
+    @org.junit.jupiter.api.Test
+    void theAuthoringGuideStatesTheSizeOfThisSuite() throws IOException {
+        long n = cases().count();
+        assertTrue(n > 60, "the suite should stay above 60 cases");
+        assertTrue(Files.readString(Path.of("docs/authoring.md")).contains("holds " + n + " rule files"),
+                "docs/authoring.md should say the hostile suite holds " + n + " rule files");
+    }
 }

@@ -9,7 +9,9 @@ import org.twitchadvisor.RunawayRulesException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -44,21 +46,22 @@ final class SettleProbe {
         QuestionnaireReader reader = new QuestionnaireReader(kb.data().questions(), json);
         Engine engine = new Engine(kb, maxFirings);
         java.util.Collection<Question> questions = kb.data().questions().all();
-        List<ObjectNode> people = new ArrayList<>();
-        people.add(person(json, questions, null, true));
-        people.add(person(json, questions, null, false));
+        Map<String, ObjectNode> people = new LinkedHashMap<>();
+        people.put("every question answered: yes, the first values, the highest numbers", person(json, questions, null, true));
+        people.put("every question answered: no, the last values, the lowest numbers", person(json, questions, null, false));
         Random random = new Random(SEED);
-        for (int i = 0; i < RANDOM_PEOPLE; i++) {
-            people.add(person(json, questions, random, true));
+        for (int i = 1; i <= RANDOM_PEOPLE; i++) {
+            people.put("random answers, probe " + i + " of " + RANDOM_PEOPLE, person(json, questions, random, true));
         }
-        for (ObjectNode p : people) {
+        for (Map.Entry<String, ObjectNode> p : people.entrySet()) {
             try {
-                engine.assess(reader.fromJson(p));
+                engine.assess(reader.fromJson(p.getValue()));
             } catch (RunawayRulesException e) {
                 RuleInfo rule = kb.rule(e.rule());
                 return List.of(new RuleProblem(rule == null ? "" : rule.file(), rule == null ? 0 : rule.line(), 1,
-                        "error", "rule \"" + e.rule() + "\" keeps firing on the answers " + p + ": rules that withdraw "
-                        + "and re-derive each other's conclusions never settle (check its 'not' conditions)"));
+                        "error", "rule \"" + e.rule() + "\" keeps firing (over " + maxFirings + " firings for one "
+                        + "made-up questionnaire, " + p.getKey() + "): its conclusion makes it, or a rule it feeds, "
+                        + "fire again, so the rules never settle"));
             } catch (RuntimeException ignored) {
                 // A probe the question table cannot express is no loop; the loop is what this looks for.
             }

@@ -8,6 +8,7 @@ import org.twitchadvisor.Assessment;
 import org.twitchadvisor.Finding;
 import org.twitchadvisor.InvalidQuestionnaireException;
 import org.twitchadvisor.RuleCatalog;
+import org.twitchadvisor.InvalidRulesException;
 import org.twitchadvisor.TwitchAdvisor;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -242,20 +244,29 @@ class BatchRunnerTest {
         assertEquals("c", error.get("respondent").asText());
     }
 
+    /** A loop any made-up person sets off is refused as the folder loads, at the rule that loops. */
     @Test
-    void aLoopingRuleRejectsOnlyTheQuestionnairesItLoopsOn(@TempDir Path tmp) throws IOException {
+    void aRuleThatLoopsOnCommonAnswersIsRefusedAtLoad(@TempDir Path tmp) throws IOException {
         Path rules = tmp.resolve("rules");
         copy(Path.of("rules"), rules);
-        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), """
+        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), LOOP.replace("STARTS", "Answer(question == \"diet\", value == \"vegan\")"));
+        InvalidRulesException e = assertThrows(InvalidRulesException.class, () -> TwitchAdvisor.fromDirectory(rules));
+        assertEquals(1, e.problems().size(), e::getMessage);
+        assertEquals("1-risk-factors/zz-loop.drl:14:1", e.problems().get(0).file() + ":" + e.problems().get(0).line() + ":"
+                + e.problems().get(0).column(), e::getMessage);
+        assertTrue(e.problems().get(0).message().startsWith("rule \"test: each link makes another\" keeps firing"), e::getMessage);
+    }
+
+    private static final String LOOP = """
                 package org.twitchadvisor.rules;
 
                 import org.twitchadvisor.facts.*;
 
-                rule "test: a vegan diet starts a chain"
+                rule "test: a rare answer starts a chain"
                     @claim("Test only: starts a chain of conclusions that never settles.")
                     @sources("000")
                 when
-                    Answer(question == "diet", value == "vegan")
+                    STARTS
                 then
                     insertLogical(new RiskFactor("loop"));
                 end
@@ -268,9 +279,17 @@ class BatchRunnerTest {
                 then
                     insertLogical(new RiskFactor("loop"));
                 end
-                """);
+                """;
+
+    /** A loop only a rare answer sets off passes the load and stops only the rows that give that answer. */
+    @Test
+    void aLoopingRuleRejectsOnlyTheQuestionnairesItLoopsOn(@TempDir Path tmp) throws IOException {
+        Path rules = tmp.resolve("rules");
+        copy(Path.of("rules"), rules);
+        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), LOOP.replace("STARTS",
+                "Measurement(question == \"caffeine_cups_per_day\", value == 7)"));
         TwitchAdvisor looping = TwitchAdvisor.fromDirectory(rules).withMaxFirings(2_000);
-        String csv = "respondent,diet\nr1,omnivore\nr2,vegan\nr3,vegetarian\n";
+        String csv = "respondent,caffeine_cups_per_day\nr1,2\nr2,7\nr3,9\n";
         BatchRun run = BatchRun.of(looping, csv.getBytes(), BatchRun.csv());
         assertEquals(2, run.summary().assessed(), run.errors());
         assertEquals(1, run.summary().rejected());

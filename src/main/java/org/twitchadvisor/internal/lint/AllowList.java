@@ -52,6 +52,8 @@ import java.util.regex.Pattern;
 final class AllowList {
     /** The text of a constraint expression as Drools' expression parser builds its leaves. */
     private static final Pattern TEXT = Pattern.compile("\"[^\"\\\\\\r\\n]*\"");
+    /** An annotation's text may hold quotes and backslashes escaped as Java and MVEL both read them. */
+    private static final Pattern PROSE = Pattern.compile("\"(?:[^\"\\\\\\r\\n]|\\\\[\"\\\\])*\"");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,15})?");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern VARIABLE = Pattern.compile("\\$[A-Za-z][A-Za-z0-9_]*");
@@ -143,11 +145,11 @@ final class AllowList {
         Map<String, Object> values = a.getValueMap();
         Object value = values.size() == 1 ? values.get("value") : null;
         String text = value == null ? "" : value.toString().trim();
-        boolean ok = ANNOTATIONS.contains(a.getName()) && (TEXT.matcher(text).matches()
+        boolean ok = ANNOTATIONS.contains(a.getName()) && (PROSE.matcher(text).matches()
                 || a.getName().equals("weight") && NUMBER.matcher(text).matches());
         if (!ok) {
             refuse(a, line, "@" + a.getName() + " must be @claim(\"...\"), @sources(\"...\") or @weight(number), "
-                    + "with text in double quotes and no backslash or quote inside");
+                    + "with text in double quotes (a quote inside written \\\", a backslash \\\\)");
         }
     }
 
