@@ -141,6 +141,19 @@ public final class RulesCommand implements Runnable {
             if (casesDir != null) {
                 List<CaseResult> results = new CaseRunner(advisor).runAll(casesDir);
                 warnings.addAll(CaseCoverage.unfired(catalog.rules(), results, casesDir.toString()));
+                List<RuleProblem> loops = results.stream().filter(r -> !r.loopingRule().isEmpty()).map(r -> {
+                    var rule = catalog.rules().stream().filter(i -> i.name().equals(r.loopingRule())).findFirst();
+                    return new RuleProblem(rule.map(i -> i.file()).orElse(""), rule.map(i -> i.line()).orElse(0), 1,
+                            "error", "rule \"" + r.loopingRule() + "\" keeps firing on the answers of case "
+                            + casesDir.resolve(r.file()) + ": the rules never settle");
+                }).toList();
+                if (!loops.isEmpty()) {
+                    print(out, dir, loops);
+                    out.println("twitch: " + count(loops.size(), "error") + " in " + name(dir)
+                            + "; the rules cannot be used until the errors are fixed");
+                    out.flush();
+                    return ExitCodes.BAD_RULES;
+                }
                 long failed = results.stream().filter(r -> !r.passed()).count();
                 note = failed == 0 ? "" : "; " + failed + " of " + count(results.size(), "case") + " fail ('twitch rules test' says why)";
             }

@@ -205,4 +205,42 @@ class RulesCommandTest {
         assertEquals(ExitCodes.USAGE, r.exitCode());
         assertTrue(r.err().startsWith("name the rules folder once: as DIR or with --rules"), r::err);
     }
+
+    /** A loop that only a shipped case's answers set off is refused by rules check, at the rule that loops. */
+    @Test
+    void aCaseThatMakesTheRulesLoopFailsTheCheck(@TempDir Path dir) throws IOException {
+        Path rules = init(dir);
+        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), """
+                package org.twitchadvisor.rules;
+
+                import org.twitchadvisor.facts.*;
+
+                rule "test: seven cups start a chain"
+                    @claim("Test only: starts a chain of conclusions that never settles.")
+                    @sources("000")
+                when
+                    Measurement(question == "caffeine_cups_per_day", value == 7)
+                then
+                    insertLogical(new RiskFactor("loop"));
+                end
+
+                rule "test: each link makes another"
+                    @claim("Test only: every conclusion of this rule makes it fire again.")
+                    @sources("000")
+                when
+                    RiskFactor(factor == "loop")
+                then
+                    insertLogical(new RiskFactor("loop"));
+                end
+                """);
+        Path cases = Files.createDirectories(dir.resolve("cases"));
+        Files.writeString(cases.resolve("seven-cups.json"), """
+                {"description": "seven cups", "answers": {"twitching": true, "caffeine_cups_per_day": 7},
+                 "expect": {"triage": "self_care"}}
+                """);
+        CliRun r = twitch("rules", "check", rules.toString(), "--cases", cases.toString());
+        assertEquals(ExitCodes.BAD_RULES, r.exitCode(), r::toString);
+        assertTrue(r.out().contains(rules.resolve("1-risk-factors/zz-loop.drl") + ":14:1: error: rule \"test: each link "
+                + "makes another\" keeps firing on the answers of case " + cases.resolve("seven-cups.json")), r::toString);
+    }
 }

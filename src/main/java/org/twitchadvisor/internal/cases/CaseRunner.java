@@ -99,7 +99,7 @@ public final class CaseRunner {
             return new CaseResult(name, c.description(), e.problems().stream().map(Problem::message)
                     .map(m -> "the answers are invalid: " + m).toList(), Set.of());
         } catch (org.twitchadvisor.RunawayRulesException e) {
-            return new CaseResult(name, c.description(), List.of(e.getMessage()), Set.of(e.rule()));
+            return new CaseResult(name, c.description(), List.of(e.getMessage()), Set.of(e.rule()), e.rule());
         }
         return new CaseResult(name, c.description(), check(c.expect(), a), Set.copyOf(a.rulesFired()));
     }
