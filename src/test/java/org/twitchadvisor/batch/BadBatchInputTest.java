@@ -132,6 +132,56 @@ class BadBatchInputTest {
     }
 
     @Test
+    void aCsvCellThatIsNotUtf8IsAnErrorRecordNamingTheQuestion() {
+        byte[] input = concat(utf8("respondent,diet,stress\nr1,vegan,low\nr2,v"), new byte[] {(byte) 0xE9},
+                utf8("gan,low\n"), new byte[] {(byte) 0xE9}, utf8("3,vegan,low\nr\uFFFD4,omnivore,high\nr5,vegan,\n"));
+        BatchRun run = BatchRun.of(TwitchAdvisor.bundled(), input, BatchRun.csv());
+        assertEveryRecordAccountedFor(run, 5);
+        assertEquals(List.of("r1", "r\uFFFD4", "r5"), CsvInputTest.respondents(run));
+        JsonNode diet = json(run.errorLines().get(0));
+        assertEquals(3, diet.get("line").asInt());
+        assertEquals("r2", diet.get("respondent").asText());
+        assertEquals("diet", diet.get("question").asText());
+        assertEquals("question 'diet': the answer is not UTF-8 text: invalid byte 0xE9 at offset 40 of the file;"
+                + " save the file as UTF-8", diet.get("message").asText());
+        JsonNode id = json(run.errorLines().get(1));
+        assertEquals(4, id.get("line").asInt());
+        assertTrue(id.get("respondent").isNull(), "a name with a bad byte names nobody");
+        assertEquals("respondent", id.get("question").asText());
+    }
+
+    @Test
+    void manyBadBytesAcrossManyRowsEachRejectOnlyTheirRow() {
+        StringBuilder expected = new StringBuilder();
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        input.writeBytes(utf8("respondent,diet\n"));
+        for (int i = 0; i < 3000; i++) {
+            boolean bad = i % 7 == 3;
+            input.writeBytes(utf8("r" + i + ","));
+            input.writeBytes(bad ? "végan".getBytes(StandardCharsets.ISO_8859_1) : utf8("vegan"));
+            input.writeBytes(utf8("\n"));
+            if (!bad) {
+                expected.append('r').append(i).append(' ');
+            }
+        }
+        BatchRun run = BatchRun.of(TwitchAdvisor.bundled(), input.toByteArray(), BatchRun.csv());
+        assertEveryRecordAccountedFor(run, 3000);
+        assertEquals(expected.toString().trim(), String.join(" ", CsvInputTest.respondents(run)));
+        for (String line : run.errorLines()) {
+            assertEquals("diet", json(line).get("question").asText(), line);
+        }
+    }
+
+    @Test
+    void aCsvHeaderThatIsNotUtf8RefusesTheFile() {
+        byte[] input = concat(utf8("respondent,di"), new byte[] {(byte) 0xE8}, utf8("t\nr1,vegan\n"));
+        TwitchAdvisorException e = assertThrows(TwitchAdvisorException.class,
+                () -> BatchRun.of(TwitchAdvisor.bundled(), input, BatchRun.csv()));
+        assertEquals("survey: the header row is not UTF-8 text: invalid byte 0xE8 at offset 13 of the file; save the"
+                + " file as UTF-8", e.getMessage());
+    }
+
+    @Test
     void aUtf16InputIsRefusedSayingSo() {
         String csv = "respondent,diet\nr1,vegan\n";
         for (String charset : List.of("UTF-16", "UTF-16LE", "UTF-16BE")) {
