@@ -210,4 +210,47 @@ class BadBatchInputTest {
         assertEquals("this file is not UTF-8 text: this is UTF-16; save it as UTF-8",
                 json(run.errorLines().get(1)).get("message").asText());
     }
+
+    /**
+     * The per-record handling itself, whatever fails: here writing a result fails halfway for one respondent, as an
+     * unforeseen bug would. That record becomes an error record saying so, without the half-written bytes, and the
+     * records around it are written as usual.
+     */
+    @Test
+    void anUnexpectedFailureOfOneRecordIsThatRecordsErrorRecord() {
+        TwitchAdvisor advisor = TwitchAdvisor.bundled();
+        ResultFormat real = ResultFormat.of(BatchOptions.OutputFormat.JSONL, advisor);
+        ResultFormat failsOnR2 = new ResultFormat() {
+            @Override
+            public String header() {
+                return "";
+            }
+
+            @Override
+            public void write(Assessment a, ByteArrayOutputStream out) {
+                if (a.respondent().equals("r2")) {
+                    out.writeBytes(utf8("{\"half\": "));
+                    throw new IllegalStateException("a bug");
+                }
+                real.write(a, out);
+            }
+        };
+        List<RawRecord> records = new ArrayList<>();
+        for (String r : List.of("r1", "r2", "r3")) {
+            records.add(RawRecord.json("survey", records.size() + 1, "{\"respondent\": \"" + r + "\"}", null));
+        }
+        RecordAssessor.Result result = new RecordAssessor(advisor, null, failsOnR2).assess(records);
+        List<String> lines = result.results().toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(List.of("r1", "r3"), lines.stream().map(l -> json(l).get("respondent").asText()).toList());
+        List<String> errors = result.errors().toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, errors.size());
+        JsonNode error = json(errors.get(0));
+        assertEquals(2, error.get("line").asInt());
+        assertNull(error.get("question").textValue());
+        assertEquals("internal error while assessing this record (a bug: please report it); the other records are"
+                + " not affected", error.get("message").asText());
+        assertEquals(3, result.tally().read);
+        assertEquals(2, result.tally().assessed);
+        assertEquals(1, result.tally().rejected);
+    }
 }
