@@ -128,7 +128,13 @@ class QuestionnaireInputTest {
         String unclosed = onlyProblem("{\"diet\": \"vegan\"").message();
         assertTrue(unclosed.startsWith("invalid JSON at line 1, column 17: Unexpected end-of-input"), unclosed);
         assertTrue(unclosed.contains("(start marker at line 1, column 1)"), unclosed);
-        for (String m : List.of(message, unclosed)) {
+        // Found by the fuzzer: the parser suggests one of its settings, by its Java name.
+        String plus = onlyProblem("{\"caffeine_cups_per_day\": +2}").message();
+        assertEquals("invalid JSON at line 1, column 28: Unexpected character ('+' (code 43)) in numeric value: JSON"
+                + " spec does not allow numbers to have plus signs", plus);
+        String nan = onlyProblem("{\"caffeine_cups_per_day\": NaN}").message();
+        assertTrue(nan.startsWith("invalid JSON at line 1, column "), nan);
+        for (String m : List.of(message, unclosed, plus, nan)) {
             assertFalse(m.contains("`") || m.contains("StreamRead") || m.contains("REDACTED"), m);
         }
     }

@@ -137,13 +137,31 @@ public final class QuestionnaireReader {
      * @return e.g. "invalid JSON at line 3, column 7: Unexpected character ..."
      */
     public static String jsonError(JsonProcessingException e) {
-        String what = FROM_SETTING.matcher(SOURCE.matcher(String.valueOf(e.getOriginalMessage()))
-                .replaceAll("line $1, column $2")).replaceAll("");
+        String what = plain(String.valueOf(e.getOriginalMessage()));
         if (e.getLocation() == null) {
             return "invalid JSON: " + what;
         }
         return "invalid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                 + ": " + what;
+    }
+
+    /**
+     * A parser message without the parser's own names: its place markers become "line 1, column 2", and a clause
+     * that names one of its settings ("enable `JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS` to allow") is
+     * dropped, as a person cannot act on it.
+     */
+    static String plain(String message) {
+        String m = FROM_SETTING.matcher(SOURCE.matcher(message).replaceAll("line $1, column $2")).replaceAll("");
+        if (m.indexOf('`') < 0) {
+            return m;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String clause : m.split(": ")) {
+            if (clause.indexOf('`') < 0) {
+                kept.append(kept.length() == 0 ? "" : ": ").append(clause);
+            }
+        }
+        return kept.length() > 0 ? kept.toString() : m.replace('`', '\'');
     }
 
     /**
