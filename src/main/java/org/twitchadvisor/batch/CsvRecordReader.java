@@ -53,7 +53,7 @@ final class CsvRecordReader implements RecordReader {
         this.file = file;
         this.bytes = bytes;
         this.text = new Utf8Reader(bytes, bytes.position());
-        this.parser = (CsvParser) FACTORY.createParser(text);
+        this.parser = FACTORY.createParser(text);
         List<String> names = null;
         try {
             names = row();
