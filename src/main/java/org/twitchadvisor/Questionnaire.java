@@ -10,7 +10,8 @@ import java.util.TreeMap;
  *
  * <p>{@code answers} holds only the questions that were answered, keyed by question id, with values
  * normalised by type: {@link Boolean} for yes/no, {@link String} for one-of and text, an unmodifiable
- * {@code List<String>} for any-of (empty for "none of these"), {@link java.math.BigDecimal} for numbers.
+ * {@code List<String>} for any-of (empty for "none of these"), {@link java.math.BigDecimal} for numbers (the
+ * finite double the rules compare, in its shortest decimal form: {@code 2}, {@code 0.62}).
  * A question that is absent was not answered, which is not the same as "no".
  *
  * @param respondent the respondent id, or {@code null} when none was given

@@ -143,6 +143,19 @@ public final class TwitchAdvisor {
     }
 
     /**
+     * Reads and validates one questionnaire from the bytes of a JSON file, which the questionnaire contract says
+     * are UTF-8 text; a UTF-8 byte order mark is skipped.
+     *
+     * @param json the JSON text as UTF-8 bytes
+     * @return the questionnaire
+     * @throws InvalidQuestionnaireException naming the first byte that is not UTF-8 (or the other encoding the
+     *         text is in), the syntax error's position, or every unknown question and value not allowed
+     */
+    public Questionnaire readJson(byte[] json) {
+        return reader.readJson(json);
+    }
+
+    /**
      * Validates answers given as Java values, typed as in JSON: {@code Boolean} (or "yes"/"no"),
      * {@code String}, a {@code List} of strings, a {@code Number}; {@code null} means not answered.
      *

@@ -68,15 +68,14 @@ class RuleFolderInputTest {
     @Test
     void aFileThatIsNotUtf8SaysWhereInWords(@TempDir Path dir) throws IOException {
         byte[] latin1 = (HEAD + "// caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals("9-x/a.drl:5:7: error: not UTF-8 text: invalid byte 0xE9 at line 5, column 7 (offset 75); save the "
-                + "file as UTF-8", onlyProblem(folder(dir, latin1)));
+        assertEquals("9-x/a.drl:5:7: error: not UTF-8 text: invalid byte 0xE9 at offset 75; save the file as UTF-8", onlyProblem(folder(dir, latin1)));
     }
 
     @Test
     void aUtf16FileIsNamedAsSuch(@TempDir Path dir) throws IOException {
-        assertEquals("9-x/a.drl:1:1: error: this file is UTF-16 text; save it as UTF-8",
+        assertEquals("9-x/a.drl:1:1: error: not UTF-8 text: this is UTF-16; save it as UTF-8",
                 onlyProblem(folder(dir, HEAD.getBytes(StandardCharsets.UTF_16))));
-        assertEquals("9-x/a.drl:1:1: error: this file is UTF-16 text; save it as UTF-8",
+        assertEquals("9-x/a.drl:1:1: error: not UTF-8 text: this is UTF-16; save it as UTF-8",
                 onlyProblem(folder(dir.resolve("le"), HEAD.getBytes(StandardCharsets.UTF_16LE))));
     }
 }

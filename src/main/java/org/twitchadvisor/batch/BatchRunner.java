@@ -3,6 +3,7 @@ package org.twitchadvisor.batch;
 import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.TwitchAdvisor;
 import org.twitchadvisor.TwitchAdvisorException;
+import org.twitchadvisor.internal.Utf8Text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,6 +134,11 @@ public final class BatchRunner {
         } catch (IOException e) {
             raw.close();
             throw new TwitchAdvisorException(name + ": cannot read: " + e.getMessage(), e);
+        }
+        if (bytes.otherEncoding() != null) {
+            // Read as UTF-8, every record would be an error naming garbage, or a header naming no question.
+            bytes.close();
+            throw new TwitchAdvisorException(name + ": " + Utf8Text.otherEncodingMessage(bytes.otherEncoding()));
         }
         if (format == BatchOptions.InputFormat.JSON_LINES) {
             try (RecordReader reader = new JsonLinesRecordReader(name, bytes)) {

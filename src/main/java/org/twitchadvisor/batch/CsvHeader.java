@@ -104,6 +104,19 @@ final class CsvHeader {
         return new CsvHeader(ids, unnamed, respondent);
     }
 
+    /**
+     * @param column a column, from 0
+     * @return the question id of the column, or {@code null} for an unnamed or ignored one
+     */
+    String id(int column) {
+        return ids[column];
+    }
+
+    /** @return the column of the respondent id, from 0 */
+    int respondentColumn() {
+        return respondentColumn;
+    }
+
     /** @return how many cells a row must have */
     int width() {
         return ids.length;

@@ -1,5 +1,7 @@
 package org.twitchadvisor.batch;
 
+import org.twitchadvisor.internal.Utf8Text;
+
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -7,11 +9,13 @@ import java.io.InputStream;
 
 /**
  * An input's bytes with a UTF-8 byte order mark skipped (spreadsheet programs write one) and a count of the
- * bytes read, which the progress estimate divides by the file size.
+ * bytes read, which the progress estimate divides by the file size. The first bytes also tell whether the input
+ * is in another encoding than the UTF-8 the contract asks for ({@link #otherEncoding()}).
  */
 final class InputBytes extends FilterInputStream {
     private static final int BUFFER = 1 << 16;
     private final long size;
+    private final String otherEncoding;
     private volatile long read;
 
     /**
@@ -22,13 +26,24 @@ final class InputBytes extends FilterInputStream {
     InputBytes(InputStream in, long size) throws IOException {
         super(new BufferedInputStream(in, BUFFER));
         this.size = size;
-        super.in.mark(3);
-        byte[] head = super.in.readNBytes(3);
-        if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+        super.in.mark(4);
+        byte[] head = super.in.readNBytes(4);
+        this.otherEncoding = Utf8Text.otherEncoding(head, 0, head.length);
+        super.in.reset();
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            super.in.skipNBytes(3);
             read = 3;
-        } else {
-            super.in.reset();
         }
+    }
+
+    /** @return {@code "UTF-16"} or {@code "UTF-32"} when the first bytes show the input is not UTF-8, else {@code null} */
+    String otherEncoding() {
+        return otherEncoding;
+    }
+
+    /** @return how many bytes have been read, byte order mark included: where the next byte is in the input */
+    long position() {
+        return read;
     }
 
     /**

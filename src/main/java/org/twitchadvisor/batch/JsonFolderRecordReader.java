@@ -1,10 +1,9 @@
 package org.twitchadvisor.batch;
 
 import org.twitchadvisor.TwitchAdvisorException;
+import org.twitchadvisor.internal.Utf8Text;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -53,13 +52,9 @@ final class JsonFolderRecordReader implements RecordReader {
                         "this file has %,d bytes, more than the %,d a questionnaire may have", size,
                         JsonLinesRecordReader.MAX_LINE_CHARS));
             }
-            String text = Files.readString(p, StandardCharsets.UTF_8);
-            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text = text.substring(1);
-            }
-            return RawRecord.json(file, 0, text, respondent);
-        } catch (CharacterCodingException e) {
-            return RawRecord.broken(file, 0, null, "this file is not UTF-8 text");
+            return RawRecord.json(file, 0, Utf8Text.decode(Files.readAllBytes(p)), respondent);
+        } catch (Utf8Text.NotUtf8Exception e) {
+            return RawRecord.broken(file, 0, respondent, "this file is " + e.getMessage());
         } catch (IOException e) {
             return RawRecord.broken(file, 0, null, "cannot read this file: " + e.getMessage());
         }

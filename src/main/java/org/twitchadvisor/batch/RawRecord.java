@@ -28,7 +28,11 @@ record RawRecord(String file, long line, String[] cells, String json, String def
     }
 
     static RawRecord broken(String file, long line, String respondent, String message) {
-        return new RawRecord(file, line, null, null, null, respondent, new Problem(null, null, message));
+        return broken(file, line, respondent, new Problem(null, null, message));
+    }
+
+    static RawRecord broken(String file, long line, String respondent, Problem problem) {
+        return new RawRecord(file, line, null, null, null, respondent, problem);
     }
 
     /** @return roughly how many characters the record holds, to bound the memory a chunk of records takes */

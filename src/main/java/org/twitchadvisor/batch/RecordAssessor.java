@@ -3,6 +3,7 @@ package org.twitchadvisor.batch;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twitchadvisor.Assessment;
@@ -37,8 +38,24 @@ final class RecordAssessor {
     }
 
     /** What one chunk gave: the bytes to append to each file and the counts to add to the summary. */
-    record Result(ByteArrayOutputStream results, ByteArrayOutputStream errors, Tally tally) {
+    record Result(Bytes results, Bytes errors, Tally tally) {
     }
+
+    /** A chunk's bytes, which can drop what a record that then failed had already written. */
+    static final class Bytes extends ByteArrayOutputStream {
+        Bytes(int size) {
+            super(size);
+        }
+
+        /** @param size a length this buffer had before, back to which it is cut */
+        void truncate(int size) {
+            count = size;
+        }
+    }
+
+    /** Said for a record that failed in a way no check foresaw: a bug, named as one, for this record only. */
+    private static final Problem INTERNAL_ERROR = new Problem(null, null,
+            "internal error while assessing this record (a bug: please report it); the other records are not affected");
 
     /** A chunk's buffer is kept for reuse unless an unusual chunk grew it past this. */
     private static final int MAX_KEPT_BUFFER = 4 << 20;
@@ -50,7 +67,7 @@ final class RecordAssessor {
      * Result buffers the writer is done with. Why: a chunk's megabyte, allocated afresh, was zeroed by the JVM
      * and grown by copying for every 128 rows; a reused one is neither. Never more buffers than chunks in flight.
      */
-    private final Queue<ByteArrayOutputStream> spare = new ConcurrentLinkedQueue<>();
+    private final Queue<Bytes> spare = new ConcurrentLinkedQueue<>();
 
     /**
      * @param advisor assesses and validates
@@ -65,16 +82,37 @@ final class RecordAssessor {
 
     Result assess(List<RawRecord> records) {
         // Lines go straight into bytes, sized for a typical assessment: each line is copied once, not three times.
-        ByteArrayOutputStream out = spare.poll();
+        Bytes out = spare.poll();
         if (out == null) {
-            out = new ByteArrayOutputStream(records.size() * 8192);
+            out = new Bytes(records.size() * 8192);
         }
-        ByteArrayOutputStream errors = new ByteArrayOutputStream(0);
+        Bytes errors = new Bytes(0);
         Tally tally = new Tally();
         for (RawRecord r : records) {
-            assess(r, out, errors, tally);
+            int written = out.size();
+            int rejected = errors.size();
+            try {
+                assess(r, out, errors, tally);
+            } catch (RuntimeException | StackOverflowError e) {
+                // Whatever one record does, it ends as that record's error record and the chunk goes on; the tally
+                // changes last in every path, so only the bytes of the failed attempt need undoing.
+                LOG.debug("internal error on {} line {}", r.file(), r.line(), e);
+                out.truncate(written);
+                errors.truncate(rejected);
+                reject(r, respondentOf(r), List.of(INTERNAL_ERROR), null, errors, tally);
+            }
         }
         return new Result(out, errors, tally);
+    }
+
+    /** The respondent of a record that failed unexpectedly, as far as it can be told without risking another failure. */
+    private String respondentOf(RawRecord r) {
+        try {
+            return r.cells() != null && header != null && r.cells().length == header.width()
+                    ? header.respondent(r.cells()) : r.respondent() != null ? r.respondent() : r.defaultRespondent();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -83,7 +121,7 @@ final class RecordAssessor {
      * @param written a result of {@link #assess(List)} whose bytes are no longer needed
      */
     void recycle(Result written) {
-        ByteArrayOutputStream out = written.results();
+        Bytes out = written.results();
         if (out.size() <= MAX_KEPT_BUFFER) {
             out.reset();
             spare.offer(out);
@@ -148,10 +186,14 @@ final class RecordAssessor {
             reject(r, respondent, List.of(new Problem(null, null, e.getMessage())), e.rule(), errors, tally);
             return;
         } catch (RuntimeException e) {
-            // A rule's action threw: this questionnaire has no assessment, the others still do.
+            // A rule's action threw: this questionnaire has no assessment, the others still do. The exception's
+            // class and text are Java's, for the log; the record says what happened in words.
             LOG.debug("rules failed on {} line {}", r.file(), r.line(), e);
-            reject(r, respondent, List.of(new Problem(null, null, "the rules failed on this questionnaire: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage())), null, errors, tally);
+            String rule = e instanceof ConsequenceException c && c.getRule() != null
+                    ? "the action of rule \"" + c.getRule().getName() + "\"" : "a rule's action";
+            reject(r, respondent, List.of(new Problem(null, null, "the rules failed on this questionnaire: " + rule
+                    + " stopped with an error (check the rules folder, or report it for the bundled rules)")),
+                    null, errors, tally);
             return;
         }
         format.write(a, out);

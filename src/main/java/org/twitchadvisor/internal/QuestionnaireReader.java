@@ -1,6 +1,9 @@
 package org.twitchadvisor.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.twitchadvisor.InvalidQuestionnaireException;
@@ -8,7 +11,10 @@ import org.twitchadvisor.Problem;
 import org.twitchadvisor.Question;
 import org.twitchadvisor.Questionnaire;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -18,18 +24,29 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Turns raw answers (a JSON object, or the cells of a CSV row) into a validated {@link Questionnaire},
  * following the questionnaire contract: values are case-insensitive and trimmed, a missing, {@code null}
  * or empty answer is "not answered", and every unknown question or value is reported, not just the first.
+ * A question answered twice and text after the questionnaire are refused rather than resolved by a guess, and a
+ * number is checked once, here, and kept as a bounded value (see {@link #number}).
  */
 public final class QuestionnaireReader {
     /** The question that identifies the respondent. */
     public static final String RESPONDENT = "respondent";
+    /** Where Jackson names the input it read, which it redacts, naming one of its own settings instead. */
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+    /** Jackson names the setting behind a limit, e.g. "(20, from `StreamReadConstraints.getMaxNestingDepth()`)". */
+    private static final Pattern FROM_SETTING = Pattern.compile(",? from `[^`]*`");
 
     private final QuestionCatalog catalog;
-    private final ObjectMapper mapper;
+    private final ObjectMapper json;
+
+    /** One answer of a JSON object, with a number's text as written: {@code 1e400} reads as an infinite double. */
+    private record Given(JsonNode value, String written) {
+    }
 
     /**
      * @param catalog the question definitions
@@ -37,24 +54,80 @@ public final class QuestionnaireReader {
      */
     public QuestionnaireReader(QuestionCatalog catalog, ObjectMapper mapper) {
         this.catalog = catalog;
-        this.mapper = mapper;
+        this.json = mapper;
+    }
+
+    /**
+     * Parses one questionnaire from the bytes of a file, which the contract says are UTF-8 text; a UTF-8 byte order
+     * mark is skipped.
+     *
+     * @param bytes the JSON object as UTF-8
+     * @return the questionnaire
+     * @throws InvalidQuestionnaireException naming the first byte that is not UTF-8, the other encoding the text is
+     *         in, the syntax error's position, or every bad answer
+     */
+    public Questionnaire readJson(byte[] bytes) {
+        String text;
+        try {
+            text = Utf8Text.decode(bytes);
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw new InvalidQuestionnaireException(List.of(new Problem(null, null, e.getMessage())));
+        }
+        return readJson(text);
     }
 
     /**
      * Parses one questionnaire from JSON text.
      *
-     * @param json the JSON object
+     * @param text the JSON object
      * @return the questionnaire
-     * @throws InvalidQuestionnaireException naming the syntax error's position or every bad answer
+     * @throws InvalidQuestionnaireException naming the syntax error's position, text after the object, a question
+     *         answered twice, or every bad answer
      */
-    public Questionnaire readJson(String json) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(json);
+    public Questionnaire readJson(String text) {
+        // A byte order mark left in by whoever decoded the file is not part of the JSON.
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<Map.Entry<String, Given>> fields = new ArrayList<>();
+        try (JsonParser p = json.createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw notAnObject(first == null ? null : json.readTree(p));
+            }
+            // Field by field rather than as a tree, which would keep only the last answer of a question given twice.
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                String written = p.nextToken().isNumeric() ? p.getText() : null;
+                fields.add(new AbstractMap.SimpleImmutableEntry<>(name, new Given(json.readTree(p), written)));
+            }
+            refuseTrailingText(p);
         } catch (JsonProcessingException e) {
             throw new InvalidQuestionnaireException(List.of(new Problem(null, null, jsonError(e))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        return fromJson(node);
+        return read(fields.iterator(), g -> g.value().isNull(), (q, g, problems) -> jsonValue(q, g, problems));
+    }
+
+    /** A second object or stray text after the first one would otherwise be dropped without a word. */
+    private static void refuseTrailingText(JsonParser p) throws IOException {
+        JsonLocation end = p.currentTokenLocation();
+        try {
+            if (p.nextToken() == null) {
+                return;
+            }
+        } catch (JsonProcessingException e) {
+            // Whatever the stray text is, it is refused for being there; what it would have parsed as does not matter.
+        }
+        throw new InvalidQuestionnaireException(List.of(new Problem(null, null,
+                "unexpected text after the questionnaire's closing brace at line " + end.getLineNr() + ", column "
+                        + end.getColumnNr() + ": a questionnaire is one JSON object")));
+    }
+
+    private static InvalidQuestionnaireException notAnObject(JsonNode node) {
+        return new InvalidQuestionnaireException(List.of(new Problem(null, null,
+                "a questionnaire must be a JSON object of question id to answer, not "
+                        + (node == null || node.isMissingNode() ? "nothing"
+                        : node.getNodeType().name().toLowerCase(Locale.ROOT)))));
     }
 
     /**
@@ -64,12 +137,31 @@ public final class QuestionnaireReader {
      * @return e.g. "invalid JSON at line 3, column 7: Unexpected character ..."
      */
     public static String jsonError(JsonProcessingException e) {
-        String what = e.getOriginalMessage();
+        String what = plain(String.valueOf(e.getOriginalMessage()));
         if (e.getLocation() == null) {
             return "invalid JSON: " + what;
         }
         return "invalid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                 + ": " + what;
+    }
+
+    /**
+     * A parser message without the parser's own names: its place markers become "line 1, column 2", and a clause
+     * that names one of its settings ("enable `JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS` to allow") is
+     * dropped, as a person cannot act on it.
+     */
+    static String plain(String message) {
+        String m = FROM_SETTING.matcher(SOURCE.matcher(message).replaceAll("line $1, column $2")).replaceAll("");
+        if (m.indexOf('`') < 0) {
+            return m;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String clause : m.split(": ")) {
+            if (clause.indexOf('`') < 0) {
+                kept.append(kept.length() == 0 ? "" : ": ").append(clause);
+            }
+        }
+        return kept.length() > 0 ? kept.toString() : m.replace('`', '\'');
     }
 
     /**
@@ -81,11 +173,12 @@ public final class QuestionnaireReader {
      */
     public Questionnaire fromJson(JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw new InvalidQuestionnaireException(List.of(new Problem(null, null,
-                    "a questionnaire must be a JSON object of question id to answer, not "
-                            + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)))));
+            throw notAnObject(node);
         }
-        return read(node.fields(), JsonNode::isNull, (q, value, problems) -> jsonValue(q, value, problems));
+        List<Map.Entry<String, Given>> fields = new ArrayList<>(node.size());
+        node.fields().forEachRemaining(f -> fields.add(new AbstractMap.SimpleImmutableEntry<>(f.getKey(),
+                new Given(f.getValue(), null))));
+        return read(fields.iterator(), g -> g.value().isNull(), (q, g, problems) -> jsonValue(q, g, problems));
     }
 
     /**
@@ -111,12 +204,25 @@ public final class QuestionnaireReader {
         List<Problem> problems = new ArrayList<>();
         // Sorted as the questionnaire keeps them, so its copy is a linear walk rather than a sort.
         Map<String, Object> answers = new TreeMap<>();
+        // The key each question was first given as, by catalogue position: "Diet" after "diet" is the same question.
+        String[] given = new String[catalog.all().size()];
         String respondent = null;
         while (entries.hasNext()) {
             Map.Entry<String, T> entry = entries.next();
             String id = entry.getKey().trim().toLowerCase(Locale.ROOT);
             Question q = known(id, entry.getKey(), problems);
-            if (q == null || unanswered.test(entry.getValue())) {
+            if (q == null) {
+                continue;
+            }
+            int at = catalog.order(q.id());
+            if (given[at] != null) {
+                problems.add(new Problem(q.id(), null, "the question '" + q.id() + "' is answered twice"
+                        + (given[at].equals(entry.getKey()) ? "" : ", as " + Text.quote(given[at]) + " and "
+                        + Text.quote(entry.getKey()))));
+                continue;
+            }
+            given[at] = entry.getKey();
+            if (unanswered.test(entry.getValue())) {
                 continue;
             }
             Object parsed = parser.parse(q, entry.getValue(), problems);
@@ -145,7 +251,8 @@ public final class QuestionnaireReader {
         return q;
     }
 
-    private Object jsonValue(Question q, JsonNode value, List<Problem> problems) {
+    private Object jsonValue(Question q, Given given, List<Problem> problems) {
+        JsonNode value = given.value();
         switch (q.type()) {
             case YES_NO:
                 if (value.isBoolean()) {
@@ -154,7 +261,8 @@ public final class QuestionnaireReader {
                 break;
             case NUMBER:
                 if (value.isNumber()) {
-                    return inRange(q, value.decimalValue(), value.asText(), problems);
+                    return number(q, value.doubleValue(), value.isIntegralNumber(),
+                            given.written() != null ? given.written() : value.asText(), problems);
                 }
                 break;
             case ANY_OF:
@@ -230,11 +338,13 @@ public final class QuestionnaireReader {
                 }
                 return problems.size() > before ? null : List.copyOf(chosen);
             case NUMBER:
+                BigDecimal exact;
                 try {
-                    return inRange(q, new BigDecimal(v), given, problems);
+                    exact = new BigDecimal(given);
                 } catch (NumberFormatException e) {
                     break;
                 }
+                return number(q, exact.doubleValue(), exact.scale() <= 0, given, problems);
             default:
                 break;
         }
@@ -254,9 +364,25 @@ public final class QuestionnaireReader {
         return null;
     }
 
-    private BigDecimal inRange(Question q, BigDecimal n, String given, List<Problem> problems) {
+    /**
+     * Checks a number answer and keeps it as the double the rules compare, in that double's shortest decimal form:
+     * at most 17 digits and an exponent within ±324, so no rendering of it grows with how the number was written
+     * ({@code 1e-999999999}, {@code 0e-2147483647}). A whole number stays whole ({@code 2}, not {@code 2.0}).
+     *
+     * @param value the number as a double, infinite when it is too large for one
+     * @param whole whether it was written as a whole number
+     * @param given the number as written, for messages
+     */
+    private BigDecimal number(Question q, double value, boolean whole, String given, List<Problem> problems) {
+        if (!Double.isFinite(value)) {
+            problems.add(new Problem(q.id(), given, "question '" + q.id() + "': " + Text.shorten(given)
+                    + " is not a finite number"));
+            return null;
+        }
+        BigDecimal n = whole && Math.abs(value) < 1e15 ? BigDecimal.valueOf((long) value) : BigDecimal.valueOf(value);
         if ((q.min() != null && n.compareTo(q.min()) < 0) || (q.max() != null && n.compareTo(q.max()) > 0)) {
-            problems.add(new Problem(q.id(), given, "question '" + q.id() + "': " + given + " is outside the allowed range "
+            problems.add(new Problem(q.id(), given, "question '" + q.id() + "': " + Text.shorten(given)
+                    + " is outside the allowed range "
                     + (q.min() == null ? "" : q.min().toPlainString()) + " to "
                     + (q.max() == null ? "" : q.max().toPlainString()) + (q.unit().isEmpty() ? "" : " " + q.unit())));
             return null;

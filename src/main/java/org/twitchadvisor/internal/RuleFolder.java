@@ -96,10 +96,13 @@ public record RuleFolder(String location, Map<String, String> files) {
             List<Path> paths = walk.filter(Files::isRegularFile).filter(RuleFolder::isRuleFile).sorted().toList();
             for (Path p : paths) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
+                byte[] bytes = Files.readAllBytes(p);
                 try {
-                    files.put(rel, Utf8Text.decode(Files.readAllBytes(p)));
-                } catch (Utf8Text.InvalidUtf8Exception e) {
-                    notText.add(new RuleProblem(rel, e.problem().line(), e.problem().column(), "error", e.getMessage()));
+                    files.put(rel, Utf8Text.decode(bytes));
+                } catch (Utf8Text.NotUtf8Exception e) {
+                    int[] at = lineAndColumn(bytes, e.offset());
+                    notText.add(new RuleProblem(rel, at[0], at[1], "error", e.getMessage()
+                            + (e.offset() < 0 ? "" : "; save the file as UTF-8")));
                 }
             }
         } catch (IOException e) {
@@ -109,6 +112,21 @@ public record RuleFolder(String location, Map<String, String> files) {
             throw new InvalidRulesException(notText);
         }
         return files;
+    }
+
+    /** @return the line and column, from 1, of a byte offset; 1:1 for no offset */
+    private static int[] lineAndColumn(byte[] bytes, long offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        // What precedes the bad byte on its line is valid UTF-8, so its characters are the column.
+        int column = offset < 0 ? 1 : new String(bytes, lineStart, (int) offset - lineStart, StandardCharsets.UTF_8).length() + 1;
+        return new int[] {line, column};
     }
 
     private static boolean isRuleFile(Path p) {

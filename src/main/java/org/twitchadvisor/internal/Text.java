@@ -43,6 +43,10 @@ public final class Text {
         String best = null;
         int bestDistance = 3;
         for (String k : known) {
+            // Words whose lengths differ by more than two are more than two edits apart: no need to count them.
+            if (Math.abs(unknown.length() - k.length()) > 2) {
+                continue;
+            }
             int d = editDistance(unknown, k);
             if (d < bestDistance || d == bestDistance && best != null && k.compareTo(best) < 0) {
                 bestDistance = d;
@@ -59,8 +63,17 @@ public final class Text {
      * @return the value in single quotes, at most about 60 characters
      */
     public static String quote(String value) {
-        String v = value.length() > 60 ? value.substring(0, 57) + "..." : value;
-        return "'" + v + "'";
+        return "'" + shorten(value) + "'";
+    }
+
+    /**
+     * Shortens a value for a message, so one bad cell cannot flood a log.
+     *
+     * @param value the value as given
+     * @return the value, at most about 60 characters
+     */
+    public static String shorten(String value) {
+        return value.length() > 60 ? value.substring(0, 57) + "..." : value;
     }
 
     /**

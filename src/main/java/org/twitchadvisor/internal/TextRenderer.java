@@ -77,6 +77,16 @@ public final class TextRenderer {
         }
     }
 
+    /**
+     * A number as a person writes it, {@code 0.62} rather than {@code 6.2E-1}, but in scientific notation when the
+     * plain form would be long: a {@code Questionnaire} built by hand may hold {@code 1E-999999999}, whose plain form
+     * is a billion characters.
+     */
+    static String number(java.math.BigDecimal d) {
+        long integerDigits = (long) d.precision() - d.scale();
+        return d.scale() <= 20 && integerDigits <= 20 ? d.toPlainString() : d.toString();
+    }
+
     private static String answers(Map<String, Object> answers) {
         return answers.entrySet().stream().map(en -> en.getKey() + ": " + value(en.getValue()))
                 .collect(Collectors.joining(", "));
@@ -90,7 +100,7 @@ public final class TextRenderer {
             return l.stream().map(String::valueOf).collect(Collectors.joining(" + "));
         }
         if (v instanceof java.math.BigDecimal d) {
-            return d.toPlainString();
+            return number(d);
         }
         return String.valueOf(v);
     }

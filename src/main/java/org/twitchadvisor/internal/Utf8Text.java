@@ -3,93 +3,132 @@ package org.twitchadvisor.internal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * Reads bytes that must be UTF-8 text and, when they are not, says where and what they are instead, in
- * words a person who saved the file from a spreadsheet or an editor can act on. Java's own decoder says
- * only "Input length = 1".
+ * Bytes that must be UTF-8 text, as the questionnaire contract says, decoded strictly: a UTF-8 byte order mark is
+ * skipped (spreadsheet programs and some editors write one), and anything else is refused in words a person can act
+ * on, naming the byte and where it is, rather than with the decoder's own message.
  */
 public final class Utf8Text {
     private Utf8Text() {
     }
 
-    /**
-     * Why bytes are not UTF-8 text, and where.
-     *
-     * @param line the line of the first bad byte, from 1
-     * @param column its column on that line, from 1
-     * @param message what is wrong, e.g. {@code not UTF-8 text: invalid byte 0xE9 at line 2, column 4 (offset 31)}
-     */
-    public record Problem(int line, int column, String message) {
-    }
-
-    /**
-     * @param bytes the content; a UTF-8 byte order mark at the start is dropped
-     * @return the text
-     * @throws InvalidUtf8Exception when the bytes are not UTF-8, or are UTF-16
-     */
-    public static String decode(byte[] bytes) {
-        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
-                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
-            throw new InvalidUtf8Exception(new Problem(1, 1, "this file is UTF-16 text; save it as UTF-8"));
-        }
-        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L, (long) bytes.length + 1));
-        var result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw new InvalidUtf8Exception(problem(bytes, in.position()));
-        }
-        decoder.flush(out);
-        String text = out.flip().toString();
-        if (text.indexOf('\0') >= 0 && looksLikeUtf16(bytes)) {
-            throw new InvalidUtf8Exception(new Problem(1, 1, "this file is UTF-16 text; save it as UTF-8"));
-        }
-        return text;
-    }
-
-    /** UTF-16 without a byte order mark: every other byte of plain text is zero. */
-    private static boolean looksLikeUtf16(byte[] bytes) {
-        int zeros = 0;
-        int n = Math.min(bytes.length, 200);
-        for (int i = 0; i < n; i++) {
-            zeros += bytes[i] == 0 ? 1 : 0;
-        }
-        return zeros * 3 >= n;
-    }
-
-    private static Problem problem(byte[] bytes, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        // Columns count characters, and what precedes the bad byte on its line is valid UTF-8.
-        int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
-        return new Problem(line, column, String.format("not UTF-8 text: invalid byte 0x%02X at line %d, column %d "
-                + "(offset %d); save the file as UTF-8", bytes[offset] & 0xFF, line, column, offset));
-    }
-
-    /** Bytes that are not UTF-8 text. */
-    public static final class InvalidUtf8Exception extends RuntimeException {
+    /** Bytes that are not UTF-8 text; the message says why, for a person. */
+    public static final class NotUtf8Exception extends Exception {
         private static final long serialVersionUID = 1L;
-        private final transient Problem problem;
+        private final long offset;
 
-        InvalidUtf8Exception(Problem problem) {
-            super(problem.message());
-            this.problem = problem;
+        NotUtf8Exception(String message, long offset) {
+            super(message, null, false, false);
+            this.offset = offset;
         }
 
-        /** @return where and what */
-        public Problem problem() {
-            return problem;
+        /** @return the offset of the first invalid byte, or -1 when the whole text is in another encoding */
+        public long offset() {
+            return offset;
         }
+    }
+
+    /** @return a decoder that reports bad bytes instead of replacing them, as the contract has no place for a guess */
+    public static CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * The other encoding a text's first bytes show it is in: a UTF-16 or UTF-32 byte order mark, or the zero bytes
+     * those encodings give plain ASCII text (which UTF-8 text never starts with).
+     *
+     * @param bytes holds the text
+     * @param from where it starts
+     * @param length how many bytes it has (only the first four are looked at)
+     * @return {@code "UTF-16"} or {@code "UTF-32"}, or {@code null} when nothing says the text is not UTF-8
+     */
+    public static String otherEncoding(byte[] bytes, int from, int length) {
+        int b0 = length > 0 ? bytes[from] & 0xFF : -1;
+        int b1 = length > 1 ? bytes[from + 1] & 0xFF : -1;
+        int b2 = length > 2 ? bytes[from + 2] & 0xFF : -1;
+        int b3 = length > 3 ? bytes[from + 3] & 0xFF : -1;
+        if ((b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) || (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF)
+                || (length > 3 && b1 == 0 && b2 == 0 && (b0 == 0) != (b3 == 0))) {
+            return "UTF-32";
+        }
+        if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || (length > 1 && (b0 == 0) != (b1 == 0))) {
+            return "UTF-16";
+        }
+        return null;
+    }
+
+    /**
+     * The message for text in another encoding.
+     *
+     * @param encoding what {@link #otherEncoding} found
+     * @return e.g. "not UTF-8 text: this is UTF-16; save it as UTF-8"
+     */
+    public static String otherEncodingMessage(String encoding) {
+        return "not UTF-8 text: this is " + encoding + "; save it as UTF-8";
+    }
+
+    /**
+     * The message for a byte that cannot start or continue a UTF-8 character.
+     *
+     * @param value the byte
+     * @param offset where it is, counted from 0
+     * @param where what the offset counts in, e.g. "" or " of the line"
+     * @return e.g. "not UTF-8 text: invalid byte 0xE9 at offset 17"
+     */
+    public static String invalidByteMessage(int value, long offset, String where) {
+        return String.format(Locale.ROOT, "not UTF-8 text: invalid byte 0x%02X at offset %,d%s", value & 0xFF, offset,
+                where);
+    }
+
+    /**
+     * Decodes a whole text, such as a file: its byte order mark skipped, every byte checked.
+     *
+     * @param bytes the text
+     * @return the text
+     * @throws NotUtf8Exception naming the other encoding, or the first invalid byte and its offset
+     */
+    public static String decode(byte[] bytes) throws NotUtf8Exception {
+        String encoding = otherEncoding(bytes, 0, bytes.length);
+        if (encoding != null) {
+            throw new NotUtf8Exception(otherEncodingMessage(encoding), -1);
+        }
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF;
+        int skip = bom ? 3 : 0;
+        try {
+            return decodePart(bytes, skip, bytes.length - skip, "");
+        } catch (NotUtf8Exception e) {
+            // Offsets count from the start of the file, byte order mark included, as a hex viewer shows them.
+            throw new NotUtf8Exception(invalidByteMessage(bytes[(int) e.offset() + skip], e.offset() + skip, ""),
+                    e.offset() + skip);
+        }
+    }
+
+    /**
+     * Decodes part of an array, one record of a larger input, checking every byte.
+     *
+     * @param bytes holds the text
+     * @param from where it starts
+     * @param length how many bytes it has
+     * @param where what offsets in the message count in, e.g. " of the line"
+     * @return the text
+     * @throws NotUtf8Exception naming the first invalid byte and its offset from {@code from}
+     */
+    public static String decodePart(byte[] bytes, int from, int length, String where) throws NotUtf8Exception {
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, length);
+        // UTF-8 never takes fewer bytes than UTF-16 chars, so the text fits.
+        CharBuffer out = CharBuffer.allocate(length);
+        CoderResult result = strictDecoder().decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            throw new NotUtf8Exception(invalidByteMessage(bytes[at], at - from, where), at - from);
+        }
+        return out.flip().toString();
     }
 }

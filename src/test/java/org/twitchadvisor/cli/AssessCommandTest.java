@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twitchadvisor.TwitchAdvisor;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -61,6 +62,38 @@ class AssessCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertTrue(r.err().startsWith("twitch: " + bad + ": invalid JSON at line 1, column 18"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysSoInWords(@TempDir Path tmp) throws IOException {
+        Path latin1 = tmp.resolve("latin1.json");
+        Files.write(latin1, "{\"diet\": \"végétalien\"}".getBytes(StandardCharsets.ISO_8859_1));
+        CliRun r = CliRun.run("assess", latin1.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertEquals("twitch: " + latin1 + ": not UTF-8 text: invalid byte 0xE9 at offset 11\n", r.err());
+        Path utf16 = tmp.resolve("utf16.json");
+        Files.write(utf16, Files.readString(Path.of(EXAMPLE)).getBytes(StandardCharsets.UTF_16));
+        r = CliRun.run("assess", utf16.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertEquals("twitch: " + utf16 + ": not UTF-8 text: this is UTF-16; save it as UTF-8\n", r.err());
+    }
+
+    @Test
+    void aByteOrderMarkIsSkipped(@TempDir Path tmp) throws IOException {
+        Path bom = tmp.resolve("bom.json");
+        Files.writeString(bom, "\uFEFF" + Files.readString(Path.of(EXAMPLE)));
+        CliRun r = CliRun.run("assess", bom.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(CliRun.run("assess", EXAMPLE, "--format", "json").out(), r.out());
+    }
+
+    @Test
+    void aNumberTooLargeForADoubleIsBadInputNotAnInternalError(@TempDir Path tmp) throws IOException {
+        Path big = tmp.resolve("big.json");
+        Files.writeString(big, "{\"caffeine_cups_per_day\": 1e400}");
+        CliRun r = CliRun.run("assess", big.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals("twitch: " + big + ": question 'caffeine_cups_per_day': 1e400 is not a finite number\n", r.err());
     }
 
     @Test
