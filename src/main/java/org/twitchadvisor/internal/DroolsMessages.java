@@ -117,6 +117,7 @@ public final class DroolsMessages {
         } else {
             plain = "the rule is not written correctly here: " + hint + ", and for the when/then/end keywords";
         }
-        return plain + " [" + t + "]";
+        // The parser's words help an author find the token; a failure inside the parser only names its code.
+        return t.startsWith("Unexpected error") ? plain : plain + " [" + t + "]";
     }
 }

@@ -277,6 +277,10 @@ final class DrlFileCheck {
         for (DroolsError e : errors) {
             Token at = e instanceof ParserError pe ? position(pe.getRow(), pe.getCol())
                     : position(e.getLines().length > 0 ? e.getLines()[0] : 0, 0);
+            if (at.line() < 1) {
+                // Some parser failures carry no position; the file's first line at least names the file.
+                at = position(1, 0);
+            }
             String message = DroolsMessages.parserError(e.getMessage());
             if (seen.add(at.line() + ":" + message)) {
                 error(at, message);
