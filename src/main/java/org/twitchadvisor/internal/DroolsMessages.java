@@ -118,6 +118,7 @@ public final class DroolsMessages {
             plain = "the rule is not written correctly here: " + hint + ", and for the when/then/end keywords";
         }
         // The parser's words help an author find the token; a failure inside the parser only names its code.
-        return t.startsWith("Unexpected error") ? plain : plain + " [" + t + "]";
+        boolean internal = t.startsWith("Unexpected error") || t.contains("unexpected exception") || t.contains("Exception");
+        return internal ? plain : plain + " [" + t + "]";
     }
 }
