@@ -52,13 +52,7 @@ class HostileRulesTest {
 
     /** A rules folder of the bundled tables and the one hostile file, its marker pointing into the test's folder. */
     private static Path folder(String name, Path dir) throws IOException {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules.resolve("data"));
-        try (Stream<Path> tables = Files.list(TestRules.RULES.resolve("data"))) {
-            for (Path t : tables.toList()) {
-                Files.copy(t, rules.resolve("data").resolve(t.getFileName()));
-            }
-        }
+        Path rules = TestFolders.tablesOnly(dir);
         Files.createDirectories(rules.resolve("9-hostile"));
         String text = Files.readString(CASES.resolve(name)).replace("@MARKER@", dir.resolve("marker").toString());
         Files.writeString(rules.resolve("9-hostile").resolve(name), text);

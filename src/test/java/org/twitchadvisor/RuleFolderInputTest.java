@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,13 +18,7 @@ class RuleFolderInputTest {
     private static final String HEAD = "package org.twitchadvisor.rules;\n\nimport org.twitchadvisor.facts.*;\n\n";
 
     private static Path folder(Path dir, byte[] file) throws IOException {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules.resolve("data"));
-        try (Stream<Path> tables = Files.list(TestRules.RULES.resolve("data"))) {
-            for (Path t : tables.toList()) {
-                Files.copy(t, rules.resolve("data").resolve(t.getFileName()));
-            }
-        }
+        Path rules = TestFolders.tablesOnly(dir);
         Files.createDirectories(rules.resolve("9-x"));
         Files.write(rules.resolve("9-x/a.drl"), file);
         return rules;

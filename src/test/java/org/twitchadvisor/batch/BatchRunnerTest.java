@@ -9,6 +9,7 @@ import org.twitchadvisor.Finding;
 import org.twitchadvisor.InvalidQuestionnaireException;
 import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.InvalidRulesException;
+import org.twitchadvisor.TestFolders;
 import org.twitchadvisor.TwitchAdvisor;
 
 import java.io.IOException;
@@ -249,7 +250,7 @@ class BatchRunnerTest {
     void aRuleThatLoopsOnCommonAnswersIsRefusedAtLoad(@TempDir Path tmp) throws IOException {
         Path rules = tmp.resolve("rules");
         copy(Path.of("rules"), rules);
-        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), LOOP.replace("STARTS", "Answer(question == \"diet\", value == \"vegan\")"));
+        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), TestFolders.LOOPING_RULES.replace("STARTS", "Answer(question == \"diet\", value == \"vegan\")"));
         InvalidRulesException e = assertThrows(InvalidRulesException.class, () -> TwitchAdvisor.fromDirectory(rules));
         assertEquals(1, e.problems().size(), e::getMessage);
         assertEquals("1-risk-factors/zz-loop.drl:14:1", e.problems().get(0).file() + ":" + e.problems().get(0).line() + ":"
@@ -257,36 +258,12 @@ class BatchRunnerTest {
         assertTrue(e.problems().get(0).message().startsWith("rule \"test: each link makes another\" keeps firing"), e::getMessage);
     }
 
-    private static final String LOOP = """
-                package org.twitchadvisor.rules;
-
-                import org.twitchadvisor.facts.*;
-
-                rule "test: a rare answer starts a chain"
-                    @claim("Test only: starts a chain of conclusions that never settles.")
-                    @sources("000")
-                when
-                    STARTS
-                then
-                    insertLogical(new RiskFactor("loop"));
-                end
-
-                rule "test: each link makes another"
-                    @claim("Test only: every conclusion of this rule makes it fire again.")
-                    @sources("000")
-                when
-                    RiskFactor(factor == "loop")
-                then
-                    insertLogical(new RiskFactor("loop"));
-                end
-                """;
-
     /** A loop only a rare answer sets off passes the load and stops only the rows that give that answer. */
     @Test
     void aLoopingRuleRejectsOnlyTheQuestionnairesItLoopsOn(@TempDir Path tmp) throws IOException {
         Path rules = tmp.resolve("rules");
         copy(Path.of("rules"), rules);
-        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), LOOP.replace("STARTS",
+        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), TestFolders.LOOPING_RULES.replace("STARTS",
                 "Measurement(question == \"caffeine_cups_per_day\", value == 7)"));
         TwitchAdvisor looping = TwitchAdvisor.fromDirectory(rules).withMaxFirings(2_000);
         String csv = "respondent,caffeine_cups_per_day\nr1,2\nr2,7\nr3,9\n";

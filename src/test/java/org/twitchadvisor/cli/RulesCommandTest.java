@@ -4,6 +4,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twitchadvisor.TestFolders;
 import org.twitchadvisor.TwitchAdvisor;
 import org.twitchadvisor.internal.catalog.CatalogWriter;
 
@@ -210,29 +211,8 @@ class RulesCommandTest {
     @Test
     void aCaseThatMakesTheRulesLoopFailsTheCheck(@TempDir Path dir) throws IOException {
         Path rules = init(dir);
-        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), """
-                package org.twitchadvisor.rules;
-
-                import org.twitchadvisor.facts.*;
-
-                rule "test: seven cups start a chain"
-                    @claim("Test only: starts a chain of conclusions that never settles.")
-                    @sources("000")
-                when
-                    Measurement(question == "caffeine_cups_per_day", value == 7)
-                then
-                    insertLogical(new RiskFactor("loop"));
-                end
-
-                rule "test: each link makes another"
-                    @claim("Test only: every conclusion of this rule makes it fire again.")
-                    @sources("000")
-                when
-                    RiskFactor(factor == "loop")
-                then
-                    insertLogical(new RiskFactor("loop"));
-                end
-                """);
+        Files.writeString(rules.resolve("1-risk-factors/zz-loop.drl"), TestFolders.LOOPING_RULES.replace("STARTS",
+                "Measurement(question == \"caffeine_cups_per_day\", value == 7)"));
         Path cases = Files.createDirectories(dir.resolve("cases"));
         Files.writeString(cases.resolve("seven-cups.json"), """
                 {"description": "seven cups", "answers": {"twitching": true, "caffeine_cups_per_day": 7},

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,13 +38,7 @@ class SettleProbeTest {
      */
     @Test
     void aLargeWellFormedFolderIsNotMistakenForALoop(@TempDir Path dir) throws IOException {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules.resolve("data"));
-        try (Stream<Path> tables = Files.list(Path.of("rules", "data"))) {
-            for (Path t : tables.toList()) {
-                Files.copy(t, rules.resolve("data").resolve(t.getFileName()));
-            }
-        }
+        Path rules = org.twitchadvisor.TestFolders.tablesOnly(dir);
         Files.createDirectories(rules.resolve("9-many"));
         StringBuilder drl = new StringBuilder("package org.twitchadvisor.rules;\n\nimport org.twitchadvisor.facts.*;\n\n");
         for (int i = 0; i < 3_000; i++) {
