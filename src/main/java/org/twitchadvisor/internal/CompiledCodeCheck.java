@@ -79,14 +79,6 @@ final class CompiledCodeCheck {
     }
 
     /**
-     * Compiles a folder to bytecode and inspects every class.
-     *
-     * @param folder the rule files
-     * @param kfsPath where a folder path goes in Drools' file system
-     * @param folderPath back from there to the folder path
-     * @return what the compiled code reaches, or why it did not compile
-     */
-    /**
      * What the check found.
      *
      * @param refusals what the compiled code or an annotation value reaches outside the allow-list
@@ -99,8 +91,13 @@ final class CompiledCodeCheck {
         }
     }
 
-    static Result check(RuleFolder folder, java.util.function.UnaryOperator<String> kfsPath,
-                                   java.util.function.UnaryOperator<String> folderPath) {
+    /**
+     * Compiles a folder to bytecode and inspects every class.
+     *
+     * @param folder the rule files
+     * @return what the compiled code reaches, or why it did not compile
+     */
+    static Result check(RuleFolder folder) {
         if (PASSED.contains(folder.contentHash())) {
             return new Result(List.of(), List.of());
         }
@@ -127,7 +124,7 @@ final class CompiledCodeCheck {
         ReleaseId releaseId = ks.newReleaseId("org.twitchadvisor.rules", "checked",
                 "1.0." + BUILDS.incrementAndGet() + "-" + folder.contentHash());
         kfs.generateAndWritePomXML(releaseId);
-        folder.drlFiles().forEach((path, text) -> kfs.write(kfsPath.apply(path),
+        folder.drlFiles().forEach((path, text) -> kfs.write(KnowledgeBase.kfsPath(path),
                 ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))));
         List<RuleProblem> problems = new ArrayList<>();
         KieBuilder builder;
@@ -141,7 +138,7 @@ final class CompiledCodeCheck {
             ks.getRepository().removeKieModule(releaseId);
         }
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "" : folderPath.apply(m.getPath());
+            String path = m.getPath() == null ? "" : KnowledgeBase.folderPath(m.getPath());
             problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), "error",
                     DroolsMessages.plain(m.getText())));
         }

@@ -116,8 +116,7 @@ public final class KnowledgeBase {
         // compiler that evaluates, nor does a folder whose compiled code reaches outside its own allow-list.
         boolean compilable = lint.compilable();
         if (compilable && checks != Checks.SOURCE) {
-            CompiledCodeCheck.Result inspected = CompiledCodeCheck.check(folder, KnowledgeBase::kfsPath,
-                    KnowledgeBase::folderPath);
+            CompiledCodeCheck.Result inspected = CompiledCodeCheck.check(folder);
             problems.addAll(inspected.refusals());
             if (inspected.refusals().isEmpty() && !inspected.compileErrors().isEmpty()) {
                 // A folder that does not compile could not be inspected and is refused. The classic compiler
@@ -218,12 +217,12 @@ public final class KnowledgeBase {
         return releaseId;
     }
 
-    private static String kfsPath(String folderPath) {
+    static String kfsPath(String folderPath) {
         return KFS_ROOT + folderPath.replace("/", "__");
     }
 
     /** Back from the compiler's path to the path in the rules folder, e.g. {@code 2-deficiencies/calcium.drl}. */
-    private static String folderPath(String kfsPath) {
+    static String folderPath(String kfsPath) {
         String p = kfsPath;
         int root = p.indexOf("org/twitchadvisor/rules/");
         if (root >= 0) {

@@ -1,5 +1,7 @@
 package org.twitchadvisor.internal;
 
+import org.twitchadvisor.InvalidRulesException;
+import org.twitchadvisor.RuleProblem;
 import org.twitchadvisor.TwitchAdvisorException;
 
 import java.io.IOException;
@@ -10,14 +12,12 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
-import java.util.ArrayList;
-import org.twitchadvisor.InvalidRulesException;
-import org.twitchadvisor.RuleProblem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;

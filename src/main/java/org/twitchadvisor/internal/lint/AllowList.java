@@ -59,8 +59,9 @@ final class AllowList {
     private static final Pattern VARIABLE = Pattern.compile("\\$[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern VARIABLE_FIELD = Pattern.compile("(\\$[A-Za-z][A-Za-z0-9_]*)\\.([A-Za-z][A-Za-z0-9_]*)");
     private static final Set<String> OPERATORS = Set.of("==", "!=", "<", ">", "<=", ">=", "matches");
-    private static final String VALUE = "\"[^\"\\\\\\r\\n]*\"|\\$[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z][A-Za-z0-9_]*)?"
-            + "|-?[0-9]{1,15}(?:\\.[0-9]{1,15})?";
+    /** A value of a conclusion: text, a bound variable or one of its fields, a number. */
+    private static final String VALUE = TEXT.pattern() + "|" + VARIABLE_FIELD.pattern() + "|" + VARIABLE.pattern()
+            + "|" + NUMBER.pattern();
     /** The one action a rule may have, as a whole; Java reads this text exactly one way. */
     private static final Pattern ACTION = Pattern.compile("\\s*insertLogical\\s*\\(\\s*new\\s+((?:"
             + Pattern.quote(FactModel.PACKAGE) + "\\.)?[A-Z][A-Za-z0-9]*)\\s*\\(\\s*((?:" + VALUE + ")(?:\\s*,\\s*(?:"
@@ -68,7 +69,7 @@ final class AllowList {
     private static final Pattern ACTION_VALUE = Pattern.compile(VALUE);
     private static final Set<String> ANNOTATIONS = Set.of("claim", "sources", "weight");
     /** Brackets within one constraint; more makes the compiled-code check's compiler take exponential time. */
-    static final int MAX_DEPTH = 6;
+    private static final int MAX_DEPTH = 6;
 
     /**
      * One refusal.
@@ -109,18 +110,15 @@ final class AllowList {
         }
         for (ImportDescr i : pkg.getImports()) {
             String target = i.getTarget();
-            boolean factModel = target.equals(FactModel.PACKAGE + ".*")
-                    || target.startsWith(FactModel.PACKAGE + ".") && FactModel.type(target) != null;
-            if (!factModel) {
+            if (!FactModel.importable(target)) {
                 refuse(i, 1, "only the fact model may be imported, not " + target);
             }
         }
-        int line = 1;
         if (!pkg.getFunctionImports().isEmpty() || !pkg.getAccumulateImports().isEmpty() || !pkg.getGlobals().isEmpty()
                 || !pkg.getFunctions().isEmpty() || !pkg.getTypeDeclarations().isEmpty()
                 || !pkg.getEnumDeclarations().isEmpty() || !pkg.getEntryPointDeclarations().isEmpty()
                 || !pkg.getWindowDeclarations().isEmpty() || !pkg.getAttributes().isEmpty() || pkg.getUnit() != null) {
-            refuse(null, line, "a rule file holds only the package, imports of the fact model and rules");
+            refuse(null, 1, "a rule file holds only the package, imports of the fact model and rules");
         }
     }
 

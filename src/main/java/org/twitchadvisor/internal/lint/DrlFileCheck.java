@@ -296,9 +296,7 @@ final class DrlFileCheck {
         }
         for (ImportDescr i : pkg.getImports()) {
             String target = i.getTarget();
-            boolean factModel = target.equals(FactModel.PACKAGE + ".*")
-                    || target.startsWith(FactModel.PACKAGE + ".") && FactModel.type(target) != null;
-            if (!factModel) {
+            if (!FactModel.importable(target)) {
                 String reach = Forbidden.reach(target);
                 structure(position(i, 1), "'import " + target + "' is not allowed: a rule file imports only the fact model, "
                         + "'import " + FactModel.PACKAGE + ".*;'" + (reach == null ? "" : "; " + target + " gives access to " + reach));

@@ -124,4 +124,12 @@ public final class FactModel {
     public static boolean isAnyField(String field) {
         return TYPES.values().stream().anyMatch(t -> t.fields().contains(field));
     }
+
+    /**
+     * @param target what an {@code import} names
+     * @return whether a rule file may import it: the whole fact package, or one fact type of it
+     */
+    static boolean importable(String target) {
+        return target.equals(PACKAGE + ".*") || target.startsWith(PACKAGE + ".") && type(target) != null;
+    }
 }
