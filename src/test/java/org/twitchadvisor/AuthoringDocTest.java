@@ -1,7 +1,7 @@
 package org.twitchadvisor;
 
 import org.junit.jupiter.api.Test;
-import org.twitchadvisor.internal.lint.FactModel;
+import org.twitchadvisor.internal.authoring.lint.FactModel;
 
 import java.io.IOException;
 import java.nio.file.Files;

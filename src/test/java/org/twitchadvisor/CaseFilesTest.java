@@ -3,8 +3,8 @@ package org.twitchadvisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.twitchadvisor.internal.cases.CaseResult;
-import org.twitchadvisor.internal.cases.CaseRunner;
+import org.twitchadvisor.internal.authoring.cases.CaseResult;
+import org.twitchadvisor.internal.authoring.cases.CaseRunner;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -5,10 +5,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.twitchadvisor.internal.Engine;
-import org.twitchadvisor.internal.KnowledgeBase;
-import org.twitchadvisor.internal.QuestionnaireReader;
-import org.twitchadvisor.internal.RuleFolder;
+import org.twitchadvisor.internal.engine.Engine;
+import org.twitchadvisor.internal.engine.KnowledgeBase;
+import org.twitchadvisor.internal.questions.QuestionnaireReader;
+import org.twitchadvisor.internal.engine.RuleFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;

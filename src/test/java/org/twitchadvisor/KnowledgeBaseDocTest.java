@@ -1,8 +1,8 @@
 package org.twitchadvisor;
 
 import org.junit.jupiter.api.Test;
-import org.twitchadvisor.internal.catalog.CatalogWriter;
-import org.twitchadvisor.internal.catalog.Catalogs;
+import org.twitchadvisor.internal.authoring.catalog.CatalogWriter;
+import org.twitchadvisor.internal.authoring.catalog.Catalogs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Order;
-import org.twitchadvisor.internal.TextRenderer;
+import org.twitchadvisor.internal.explain.TextRenderer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

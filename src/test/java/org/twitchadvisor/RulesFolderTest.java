@@ -2,7 +2,7 @@ package org.twitchadvisor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twitchadvisor.internal.RuleInfo;
+import org.twitchadvisor.internal.engine.RuleInfo;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,11 +2,11 @@ package org.twitchadvisor;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Order;
-import org.twitchadvisor.internal.Engine;
-import org.twitchadvisor.internal.KnowledgeBase;
-import org.twitchadvisor.internal.QuestionnaireReader;
-import org.twitchadvisor.internal.RuleFolder;
-import org.twitchadvisor.internal.Utf8Text;
+import org.twitchadvisor.internal.engine.Engine;
+import org.twitchadvisor.internal.engine.KnowledgeBase;
+import org.twitchadvisor.internal.questions.QuestionnaireReader;
+import org.twitchadvisor.internal.engine.RuleFolder;
+import org.twitchadvisor.internal.text.Utf8Text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package org.twitchadvisor;
 
-import org.twitchadvisor.internal.KnowledgeBase;
-import org.twitchadvisor.internal.RuleFolder;
+import org.twitchadvisor.internal.engine.KnowledgeBase;
+import org.twitchadvisor.internal.engine.RuleFolder;
 
 import java.nio.file.Path;
 import java.util.Set;

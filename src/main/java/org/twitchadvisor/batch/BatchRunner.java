@@ -3,7 +3,7 @@ package org.twitchadvisor.batch;
 import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.TwitchAdvisor;
 import org.twitchadvisor.TwitchAdvisorException;
-import org.twitchadvisor.internal.Utf8Text;
+import org.twitchadvisor.internal.text.Utf8Text;
 
 import java.io.IOException;
 import java.io.InputStream;

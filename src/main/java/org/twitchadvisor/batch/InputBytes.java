@@ -1,6 +1,6 @@
 package org.twitchadvisor.batch;
 
-import org.twitchadvisor.internal.Utf8Text;
+import org.twitchadvisor.internal.text.Utf8Text;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;

@@ -1,7 +1,7 @@
 package org.twitchadvisor.batch;
 
 import org.twitchadvisor.TwitchAdvisorException;
-import org.twitchadvisor.internal.Utf8Text;
+import org.twitchadvisor.internal.text.Utf8Text;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import org.twitchadvisor.Assessment;
 import org.twitchadvisor.Finding;
 import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.TwitchAdvisor;
-import org.twitchadvisor.internal.SpreadsheetCsv;
+import org.twitchadvisor.internal.text.SpreadsheetCsv;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

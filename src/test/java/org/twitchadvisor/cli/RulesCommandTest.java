@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twitchadvisor.TestFolders;
 import org.twitchadvisor.TwitchAdvisor;
-import org.twitchadvisor.internal.catalog.CatalogWriter;
+import org.twitchadvisor.internal.authoring.catalog.CatalogWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,0 +1,162 @@
+package org.twitchadvisor.internal.engine;
+
+import org.twitchadvisor.internal.questions.QuestionCatalog;
+
+import org.twitchadvisor.internal.explain.FindingAssembler;
+
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.twitchadvisor.Assessment;
+import org.twitchadvisor.Question;
+import org.twitchadvisor.Questionnaire;
+import org.twitchadvisor.RunawayRulesException;
+import org.twitchadvisor.facts.Answer;
+import org.twitchadvisor.facts.Measurement;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one questionnaire through the rules: a clean session, the reference facts and the answers in,
+ * fire, then the recorded derivations out to the {@link FindingAssembler}. Thread-safe: a session serves
+ * one call at a time.
+ *
+ * <p>Sessions come from a pool of the KieBase and go back to it reset, not disposed: a new session builds
+ * its node and segment memories again on first use, about a tenth of an assessment in a batch profile, and
+ * a reset session keeps them. The pool holds about as many sessions as threads assess at once.
+ */
+public final class Engine {
+    /** Far above what the knowledge base needs (a few hundred firings at most), low enough to stop a loop fast. */
+    public static final int DEFAULT_MAX_FIRINGS = 20_000;
+    /** Firings per rule a questionnaire may cause before the default bound counts it as a loop. */
+    private static final int FIRINGS_PER_RULE = 20;
+
+    /**
+     * The default firing bound for a knowledge base: a fixed bound would call a large, well-formed rule set a
+     * loop just for being large.
+     *
+     * @param kb the knowledge base
+     * @return {@link #DEFAULT_MAX_FIRINGS}, or more for a rule set of over a thousand rules
+     */
+    public static int defaultMaxFirings(KnowledgeBase kb) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(DEFAULT_MAX_FIRINGS, (long) FIRINGS_PER_RULE * kb.ruleCount()));
+    }
+
+    private final KnowledgeBase kb;
+    private final FindingAssembler assembler;
+    private final int maxFirings;
+    private final KieSessionsPool sessions;
+    private final KieSessionConfiguration sessionConfiguration;
+    /**
+     * One {@link Answer} per question and value, shared by every questionnaire: an answer is an immutable
+     * value, and a shared instance is compared and hashed at the cost of a reference by the explanation
+     * cache, which keys its nodes by the answers a rule matched.
+     */
+    private final Map<String, Map<String, Answer>> answers = new HashMap<>();
+
+    /**
+     * @param kb the compiled rules
+     * @param maxFirings the most rule firings one questionnaire may cause before it counts as a loop
+     */
+    public Engine(KnowledgeBase kb, int maxFirings) {
+        this.kb = kb;
+        this.assembler = new FindingAssembler(kb);
+        this.maxFirings = maxFirings;
+        this.sessions = kb.kieBase().newKieSessionsPool(0);
+        // A session serves one thread at a time, so it needs none of the locking and queued propagation a
+        // session shared between threads does (they were a twentieth of an assessment in a batch profile).
+        this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
+        this.sessionConfiguration.setOption(ThreadSafeOption.NO);
+        for (Question q : kb.data().questions().all()) {
+            Map<String, Answer> byValue = new HashMap<>();
+            QuestionCatalog.answerValues(q).forEach(v -> byValue.put(v, new Answer(q.id(), v)));
+            answers.put(q.id(), byValue);
+        }
+    }
+
+    /**
+     * Assesses one questionnaire.
+     *
+     * @param questionnaire validated answers
+     * @return the assessment
+     * @throws RunawayRulesException when the rules do not settle within the firing bound
+     */
+    public Assessment assess(Questionnaire questionnaire) {
+        KieSession session = sessions.newKieSession(sessionConfiguration);
+        try {
+            DerivationRecorder recorder = new DerivationRecorder(kb);
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
+            for (Object fact : kb.referenceFacts()) {
+                session.insert(fact);
+            }
+            for (Object fact : inputFacts(questionnaire)) {
+                session.insert(fact);
+                if (fact instanceof Measurement m) {
+                    for (Object range : kb.referenceRanges(m.question())) {
+                        session.insert(range);
+                    }
+                }
+            }
+            int fired = session.fireAllRules(maxFirings);
+            if (fired >= maxFirings && session.fireAllRules(1) > 0) {
+                String culprit = recorder.firings().entrySet().stream()
+                        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                        .map(Map.Entry::getKey).orElse("?");
+                throw new RunawayRulesException(culprit, maxFirings);
+            }
+            return assembler.assemble(questionnaire, recorder.derivations(), recorder.firedRules());
+        } finally {
+            // Back to the pool: reset clears the facts, the agenda and the listeners (also after a runaway or a
+            // failing rule action, as Drools' own stateless sessions rely on).
+            session.dispose();
+        }
+    }
+
+    /**
+     * The input facts of a questionnaire: one {@link Answer} per yes/no, one-of and chosen any-of value,
+     * one {@link Measurement} per number. Unanswered questions give no fact, so rules cannot mistake
+     * "unknown" for "no".
+     *
+     * @param questionnaire the answers
+     * @return the facts, in question id order (the order of the answers; no result depends on it)
+     */
+    public List<Object> inputFacts(Questionnaire questionnaire) {
+        List<Object> facts = new ArrayList<>(questionnaire.answers().size() + 8);
+        QuestionCatalog questions = kb.data().questions();
+        for (Map.Entry<String, Object> answer : questionnaire.answers().entrySet()) {
+            String id = answer.getKey();
+            Object value = answer.getValue();
+            Question q = questions.get(id);
+            if (q == null || value == null) {
+                continue;
+            }
+            switch (q.type()) {
+                case YES_NO -> facts.add(answer(id, Boolean.TRUE.equals(value) ? "yes" : "no"));
+                case ONE_OF -> facts.add(answer(id, (String) value));
+                case ANY_OF -> {
+                    for (Object v : (List<?>) value) {
+                        facts.add(answer(id, (String) v));
+                    }
+                }
+                case NUMBER -> facts.add(new Measurement(id, ((BigDecimal) value).doubleValue()));
+                case TEXT -> { }
+            }
+        }
+        return facts;
+    }
+
+    /** The shared answer fact, or a new one for a value outside the catalogue (which validation does not let through). */
+    private Answer answer(String question, String value) {
+        Answer a = answers.getOrDefault(question, Map.of()).get(value);
+        return a != null ? a : new Answer(question, value);
+    }
+}
