@@ -8,6 +8,7 @@ import org.twitchadvisor.Problem;
 import org.twitchadvisor.Questionnaire;
 import org.twitchadvisor.StopRule;
 import org.twitchadvisor.TwitchAdvisor;
+import org.twitchadvisor.internal.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +62,8 @@ public final class InterviewCommand implements Callable<Integer> {
     }
 
     private static final String COMMANDS = "? (why is this asked), skip, back, quit";
+    /** Lines are wrapped for an 80-column terminal, the narrowest in common use. */
+    private static final int WIDTH = 79;
 
     @Spec
     CommandSpec spec;
@@ -174,7 +177,7 @@ public final class InterviewCommand implements Callable<Integer> {
             String typed = line.trim();
             switch (typed.toLowerCase(Locale.ROOT)) {
                 case "" -> out.println("Please answer, or type " + COMMANDS + ".");
-                case "?", "why" -> out.println(indent(q.why()));
+                case "?", "why" -> out.println(bullets(q.why()));
                 case "skip" -> {
                     skipped.add(q.question());
                     history.push(q.question());
@@ -225,9 +228,9 @@ public final class InterviewCommand implements Callable<Integer> {
             return true;
         } catch (InvalidQuestionnaireException e) {
             for (Problem p : e.problems()) {
-                out.println(p.message() + ".");
+                say(p.message() + ".");
             }
-            out.println("Please answer again: " + allowed(q) + "; or " + COMMANDS + ".");
+            say("Please answer again: " + allowed(q) + "; or " + COMMANDS + ".");
             return false;
         }
     }
@@ -255,7 +258,7 @@ public final class InterviewCommand implements Callable<Integer> {
 
     private void show(NextQuestion q) {
         out.println();
-        out.println(q.text() + "  [" + q.question() + "]");
+        say(q.text() + "  [" + q.question() + "]");
         switch (q.type()) {
             case "number" -> out.println("  a number" + (q.unit() == null ? "" : " in " + q.unit())
                     + (q.min() == null ? "" : ", " + q.min().toPlainString() + " to " + q.max().toPlainString()));
@@ -360,7 +363,20 @@ public final class InterviewCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String indent(String text) {
-        return text.isEmpty() ? "  (no rule waits on this question)" : "  " + text.replace("\n", System.lineSeparator() + "  ");
+    /** Prints a paragraph wrapped between words. */
+    private void say(String paragraph) {
+        out.println(Text.wrap(paragraph, WIDTH, "", "  ").replace("\n", System.lineSeparator()));
+    }
+
+    /** The WHY lines, each a bullet wrapped to the terminal's usual width. */
+    private static String bullets(String why) {
+        if (why.isEmpty()) {
+            return "  (no rule waits on this question)";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : why.split("\n")) {
+            lines.add(Text.wrap(line, WIDTH, "  - ", "    ").replace("\n", System.lineSeparator()));
+        }
+        return String.join(System.lineSeparator(), lines);
     }
 }

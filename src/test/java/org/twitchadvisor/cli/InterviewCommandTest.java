@@ -120,7 +120,7 @@ class InterviewCommandTest {
         assertEquals(Map.of("symptoms", List.of("fatigue")), back.answers());
         String skippedId = ADVISOR.consultation(new Questionnaire(null, Map.of("symptoms", List.of("fatigue"))))
                 .next().get(0).question();
-        List<String> asked = run.lines().stream().filter(l -> l.matches(".*  \\[[a-z0-9_]+\\]"))
+        List<String> asked = run.lines().stream().filter(l -> l.matches(".* \\[[a-z0-9_]+\\]"))
                 .map(l -> l.substring(l.lastIndexOf('[') + 1, l.length() - 1)).toList();
         assertEquals(List.of("symptoms", skippedId, "symptoms", skippedId), asked.subList(0, 4), run.out());
         assertFalse(asked.subList(4, asked.size()).contains(skippedId), "a skipped question is asked again:\n" + run.out());
@@ -133,7 +133,7 @@ class InterviewCommandTest {
         CliRun run = CliRun.runWithInput("?\nquit\nhow 9\nquit\n", "interview", "--answers", EXAMPLE);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Starting from 13 answers in " + EXAMPLE), run.out());
-        assertTrue(run.out().contains("  If you answer "), run.out());
+        assertTrue(run.out().contains("  - If you answer "), run.out());
         assertTrue(run.out().contains("Twitch Advisor assessment for vegan-runner"), run.out());
         assertTrue(run.out().contains("there is no finding 9; the findings are numbered 1 to "), run.out());
     }
