@@ -300,6 +300,27 @@ abstract class ConditionMatcher {
         return null;
     }
 
+    /**
+     * Whether a pattern's constraints on one field admit a value a rule writes into that field of its conclusion:
+     * {@code verdict in ("deficient", "borderline")} admits {@code "deficient"}, not {@code "adequate"}.
+     */
+    boolean admits(RuleCondition.Pattern p, String field, Object value, Env env) {
+        for (RuleCondition.Constraint c : p.constraints()) {
+            if (onlyAbout(c, field) && !holds(c, Map.of(field, value), new HashMap<>(env.bound()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a constraint compares one field with values or bound variables only. */
+    private static boolean onlyAbout(RuleCondition.Constraint c, String field) {
+        if (c instanceof RuleCondition.Compare cmp) {
+            return field.equals(cmp.left().field()) && cmp.right().field() == null;
+        }
+        return c instanceof RuleCondition.Connective con && con.parts().stream().allMatch(x -> onlyAbout(x, field));
+    }
+
     // ---- matching ----
 
     private Env match(RuleCondition.Pattern p, Object fact, Env env) {
@@ -401,6 +422,10 @@ abstract class ConditionMatcher {
 
     /** A record component's value by name, as a Drools field reference reads it. */
     private static Object field(Object fact, String name) {
+        if (fact instanceof Map<?, ?> fields) {
+            // A conclusion not made yet, as the values a rule would give it.
+            return fields.containsKey(name) ? fields.get(name) : UNEVALUABLE;
+        }
         Method m = FIELDS.computeIfAbsent(fact.getClass(), ConditionMatcher::accessors).get(name);
         if (m == null) {
             return UNEVALUABLE;

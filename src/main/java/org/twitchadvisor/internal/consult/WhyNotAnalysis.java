@@ -181,6 +181,10 @@ public final class WhyNotAnalysis {
                 if (o.failed().isEmpty()) {
                     couldHold = true;
                     o.unknown().forEach(c -> unknown.add(new Condition(c.question(), via + " once " + c.text())));
+                    if (o.unknown().isEmpty()) {
+                        // Never silently empty: say so if a rule's conditions hold but its conclusion was not found.
+                        unknown.add(new Condition(null, via + ", whose conditions hold, yet it was not concluded"));
+                    }
                 } else {
                     o.failed().forEach(c -> failed.add(new Condition(c.question(), via + ", but " + c.text())));
                 }
@@ -199,15 +203,18 @@ public final class WhyNotAnalysis {
             FactModel.FactType type = FactModel.type(r.concludes());
             Map<String, Object> seed = new java.util.HashMap<>();
             for (int i = 0; i < r.values().size() && i < type.fields().size(); i++) {
-                Object wanted = required(p, type.fields().get(i), env);
-                if (wanted == null) {
+                String field = type.fields().get(i);
+                String value = r.values().get(i);
+                if (value.startsWith("\"")) {
+                    // A value written in the rule: the pattern's constraints on that field must admit it.
+                    if (!admits(p, field, value.substring(1, value.length() - 1), env)) {
+                        return null;
+                    }
                     continue;
                 }
-                String value = r.values().get(i);
-                if (isVariable(value)) {
+                Object wanted = required(p, field, env);
+                if (wanted != null && isVariable(value)) {
                     seed.put(value, wanted);
-                } else if (value.startsWith("\"") && !value.equals(quoted(wanted.toString()))) {
-                    return null;
                 }
             }
             return seed;
