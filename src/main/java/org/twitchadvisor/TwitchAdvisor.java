@@ -14,6 +14,9 @@ import org.twitchadvisor.internal.questions.QuestionnaireReader;
 import org.twitchadvisor.internal.engine.RuleFolder;
 import org.twitchadvisor.internal.explain.TextRenderer;
 import org.twitchadvisor.internal.authoring.catalog.Catalogs;
+import org.twitchadvisor.internal.consult.WhatIfComparison;
+import org.twitchadvisor.internal.consult.WhatIfText;
+import org.twitchadvisor.internal.consult.WhyNotAnalysis;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,6 +52,8 @@ public final class TwitchAdvisor {
     private final Engine engine;
     private final QuestionnaireReader reader;
     private final Consultant consultant;
+    private final WhatIfComparison whatIfs;
+    private final WhyNotAnalysis whyNots;
     private final ObjectMapper json;
     private final ObjectMapper prettyJson;
     /** Compact JSON onto a caller's stream, which stays open. */
@@ -67,6 +72,8 @@ public final class TwitchAdvisor {
         this.streamJson = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.reader = new QuestionnaireReader(kb.data().questions(), json);
         this.consultant = new Consultant(kb.data(), engine::assess);
+        this.whatIfs = new WhatIfComparison(reader, json, engine::assess);
+        this.whyNots = new WhyNotAnalysis(kb, engine);
     }
 
     /**
@@ -193,6 +200,40 @@ public final class TwitchAdvisor {
     }
 
     /**
+     * What if some answers were different: assesses the answers as given and with the changes, and lists what
+     * changed ("if I stopped the diuretic": {@code set = {"medications": []}}, or {@code unset = {"medications"}}).
+     *
+     * @param answers validated answers
+     * @param set question id to its new answer, typed as {@link #questionnaire} takes them; text is read as a CSV
+     *            cell is ({@code "yes"}, {@code "0"}, {@code "cramps;spasms"}, {@code "none"}), and {@code null}
+     *            removes the answer
+     * @param unset the questions whose answers are removed, so they count as not answered
+     * @return both assessments and the changes, triage first
+     * @throws InvalidQuestionnaireException naming every unknown question and value not allowed, with the same
+     *         messages as questionnaire input
+     * @throws RunawayRulesException if a rule loops
+     */
+    public WhatIf whatIf(Questionnaire answers, Map<String, ?> set, Set<String> unset) {
+        return whatIfs.compare(answers, set, unset);
+    }
+
+    /**
+     * Why a subject was not found, or not at a higher level: every rule that could conclude it, each with the
+     * conditions that hold, those that fail and those that wait on unanswered questions (named by question id).
+     * A condition on a conclusion that was not reached is followed into the rules that could reach it.
+     *
+     * @param answers validated answers
+     * @param subject a finding subject, e.g. {@code magnesium}, {@code caffeine}, or a red flag such as
+     *                {@code paralysis} (see {@code rules/data/subjects.csv})
+     * @return the level found ({@code null} when not found) and the candidate rules in rule-folder order
+     * @throws InvalidQuestionnaireException when the subject is unknown; the message lists the known subjects
+     * @throws RunawayRulesException if a rule loops
+     */
+    public WhyNot whyNot(Questionnaire answers, String subject) {
+        return whyNots.explain(answers, subject);
+    }
+
+    /**
      * Reads and validates one questionnaire from JSON (an object of question id to answer).
      *
      * @param json the JSON text
@@ -295,9 +336,29 @@ public final class TwitchAdvisor {
         return write(prettyJson, assessment);
     }
 
-    private static String write(ObjectMapper mapper, Assessment assessment) {
+    /**
+     * A what-if as indented JSON: {@code before} and {@code after} exactly as the output contract, and {@code changes}.
+     *
+     * @param whatIf the what-if
+     * @return indented JSON without a trailing newline
+     */
+    public String toPrettyJson(WhatIf whatIf) {
+        return write(prettyJson, whatIf);
+    }
+
+    /**
+     * A why-not as indented JSON: the subject, the level found and the candidate rules.
+     *
+     * @param whyNot the why-not
+     * @return indented JSON without a trailing newline
+     */
+    public String toPrettyJson(WhyNot whyNot) {
+        return write(prettyJson, whyNot);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return mapper.writeValueAsString(assessment);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an assessment always serialises", e);
         }
@@ -312,6 +373,26 @@ public final class TwitchAdvisor {
      */
     public String toText(Assessment assessment) {
         return TextRenderer.render(assessment);
+    }
+
+    /**
+     * A what-if as text for a person: the triage and the changes, one a line.
+     *
+     * @param whatIf the what-if
+     * @return the text
+     */
+    public String toText(WhatIf whatIf) {
+        return WhatIfText.render(whatIf);
+    }
+
+    /**
+     * A why-not as text: each candidate rule with its conditions met, failed and unknown.
+     *
+     * @param whyNot the why-not
+     * @return the text
+     */
+    public String toText(WhyNot whyNot) {
+        return WhatIfText.render(whyNot);
     }
 
     /** @return the question definitions, in the order a person answers them */

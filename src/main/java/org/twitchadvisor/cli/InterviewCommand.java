@@ -42,7 +42,8 @@ import java.util.concurrent.Callable;
 @Command(name = "interview", mixinStandardHelpOptions = true,
         description = {"Answer the questions one at a time; only questions whose answer could still change the result "
                 + "are asked, most urgent first. At a question type a number (any-of: 1,3 or none) or the value, "
-                + "? for why it is asked, skip, back or quit. Afterwards: how N shows how finding N was concluded.",
+                + "? for why it is asked, skip, back or quit. Afterwards: how N shows how finding N was concluded, "
+                + "whynot SUBJECT why a subject was not found, whatif question=value the result with an answer changed.",
                 "Reads standard input, so answers can be piped in, one per line; the end of the input ends the "
                         + "interview with what was answered."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -312,8 +313,9 @@ public final class InterviewCommand implements Callable<Integer> {
         Assessment a = step.assessment();
         while (true) {
             out.println();
-            out.println(a.findings().isEmpty() ? "Type back to change your last answer, or quit."
-                    : "Type how N to see how finding N was concluded, back to change your last answer, or quit.");
+            say((a.findings().isEmpty() ? "Type" : "Type how N to see how finding N was concluded,")
+                    + " whynot SUBJECT (e.g. whynot magnesium), whatif question=value (e.g. whatif caffeine_cups_per_day=0),"
+                    + " back to change your last answer, or quit.");
             out.print("> ");
             out.flush();
             String line = in.readLine();
@@ -331,7 +333,14 @@ public final class InterviewCommand implements Callable<Integer> {
                         out.println(e.getMessage() + ".");
                     }
                 }
-                // whynot SUBJECT and whatif question=value go here once the library offers them.
+                case "whynot" -> {
+                    try {
+                        out.print(advisor.toText(advisor.whyNot(questionnaire(), words.length > 1 ? words[1].trim() : "")));
+                    } catch (InvalidQuestionnaireException e) {
+                        e.problems().forEach(p -> say(p.message() + "."));
+                    }
+                }
+                case "whatif" -> whatIf(words.length > 1 ? words[1].trim() : "");
                 case "back" -> {
                     if (back()) {
                         return true;
@@ -342,6 +351,26 @@ public final class InterviewCommand implements Callable<Integer> {
                 }
                 default -> out.println("Unknown command '" + line.trim() + "'.");
             }
+        }
+    }
+
+    /** {@code whatif question=value ...}: the result with those answers changed ({@code question=} removes one). */
+    private void whatIf(String changes) {
+        Map<String, String> set = new LinkedHashMap<>();
+        for (String change : changes.split("\\s+")) {
+            int eq = change.indexOf('=');
+            if (eq <= 0) {
+                out.println("Type whatif and changes as question=value, e.g. whatif caffeine_cups_per_day=0 "
+                        + "(question= removes an answer).");
+                return;
+            }
+            String value = change.substring(eq + 1);
+            set.put(change.substring(0, eq), value.isEmpty() ? null : value);
+        }
+        try {
+            out.print(advisor.toText(advisor.whatIf(questionnaire(), set, Set.of())));
+        } catch (InvalidQuestionnaireException e) {
+            e.problems().forEach(p -> say(p.message() + "."));
         }
     }
 

@@ -161,4 +161,23 @@ class InterviewCommandTest {
             assertTrue(out.contains("[" + step.next().get(0).question() + "]"), rule + ":\n" + out);
         }
     }
+
+    @Test
+    void afterTheResultWhyNotWhatIfAndHowFollowTheText() throws IOException {
+        String file = "facts/examples/tetany-urgent.json";
+        CliRun run = CliRun.runWithInput("quit\nhow 1\nwhynot magnesium\nwhynot magnesum\nwhatif caffeine_cups_per_day=0\n"
+                + "whatif diet=vegn\nquit\n", "interview", "--answers", file);
+        assertEquals(0, run.exitCode(), run.err());
+        Questionnaire q = ADVISOR.readJson(Files.readAllBytes(Path.of(file)));
+        // Urgent: the text lists the red flags first, and how 1 is the first finding the person reads there.
+        String how = ADVISOR.howText(ADVISOR.assess(q), 1);
+        assertTrue(how.startsWith("1. [red flag] "), how);
+        assertTrue(run.out().contains(how), run.out());
+        assertTrue(run.out().contains(ADVISOR.toText(ADVISOR.whyNot(q, "magnesium"))), run.out());
+        assertTrue(run.out().contains("'magnesum'"), run.out());
+        assertTrue(run.out().contains(ADVISOR.toText(ADVISOR.whatIf(q, Map.of("caffeine_cups_per_day", "0"), Set.of()))),
+                run.out());
+        assertTrue(run.out().contains("question 'diet': 'vegn' is not one of omnivore, pescatarian, vegetarian, vegan."),
+                run.out());
+    }
 }
