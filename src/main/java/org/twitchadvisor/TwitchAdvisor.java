@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.twitchadvisor.internal.consult.Consultant;
 import org.twitchadvisor.internal.engine.Engine;
 import org.twitchadvisor.internal.explain.ExplanationJsonCache;
 import org.twitchadvisor.internal.engine.KnowledgeBase;
@@ -20,6 +21,9 @@ import org.twitchadvisor.internal.consult.WhyNotAnalysis;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +51,7 @@ public final class TwitchAdvisor {
     private final KnowledgeBase kb;
     private final Engine engine;
     private final QuestionnaireReader reader;
+    private final Consultant consultant;
     private final WhatIfComparison whatIfs;
     private final WhyNotAnalysis whyNots;
     private final ObjectMapper json;
@@ -66,6 +71,7 @@ public final class TwitchAdvisor {
         ExplanationJsonCache.install(json);
         this.streamJson = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.reader = new QuestionnaireReader(kb.data().questions(), json);
+        this.consultant = new Consultant(kb.data(), engine::assess);
         this.whatIfs = new WhatIfComparison(reader, json, engine::assess);
         this.whyNots = new WhyNotAnalysis(kb, engine);
     }
@@ -136,6 +142,61 @@ public final class TwitchAdvisor {
      */
     public Assessment assess(Questionnaire questionnaire) {
         return engine.assess(questionnaire);
+    }
+
+    /**
+     * One step of a consultation that asks only what can change the result: the assessment of the answers so far,
+     * the unanswered questions worth asking (most urgent first, each with why it is asked), and whether to stop.
+     * The same as {@link #consultation(Questionnaire, Set, StopRule)} with nothing skipped and
+     * {@link StopRule#ALL_FINDINGS}.
+     *
+     * @param answersSoFar the answers given so far, e.g. {@code {"twitching": true}}
+     * @return the step; call again with the next answer added
+     * @throws RunawayRulesException if a rule loops
+     */
+    public Consultation consultation(Questionnaire answersSoFar) {
+        return consultation(answersSoFar, Set.of(), StopRule.ALL_FINDINGS);
+    }
+
+    /**
+     * One step of a consultation. A question is proposed only when it applies (its {@code ask_if} holds), is
+     * neither answered nor skipped, and some allowed answer to it would change what the stop rule counts; that is
+     * decided by assessing each candidate answer, so it takes a few dozen assessments (milliseconds, see
+     * docs/consultation.md). Thread-safe; the consultation keeps no state, the caller keeps the answers.
+     *
+     * @param answersSoFar the answers given so far
+     * @param skipped ids of questions the person chose not to answer, never proposed again
+     * @param stopRule which changes count
+     * @return the step
+     * @throws InvalidQuestionnaireException if a skipped id is not a question
+     * @throws RunawayRulesException if a rule loops
+     */
+    public Consultation consultation(Questionnaire answersSoFar, Set<String> skipped, StopRule stopRule) {
+        List<Problem> problems = new ArrayList<>();
+        for (String id : skipped) {
+            if (kb.data().questions().get(id) == null) {
+                String near = kb.data().questions().closest(id);
+                problems.add(new Problem(id, null, "skipped question '" + id + "' is not a question"
+                        + (near == null ? "" : "; did you mean '" + near + "'?")));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidQuestionnaireException(problems);
+        }
+        return consultant.consult(answersSoFar, Set.copyOf(skipped), stopRule);
+    }
+
+    /**
+     * HOW one finding was concluded: its derivation tree as text, each rule with its claim, sources and the answers
+     * it matched.
+     *
+     * @param assessment the assessment
+     * @param number the finding's number as {@link #toText} prints it, from 1
+     * @return the text, ending with a newline
+     * @throws IllegalArgumentException naming the numbers there are, when there is no such finding
+     */
+    public String howText(Assessment assessment, int number) {
+        return TextRenderer.how(assessment, number);
     }
 
     /**
@@ -241,6 +302,28 @@ public final class TwitchAdvisor {
      */
     public void writeJson(Assessment assessment, OutputStream out) throws IOException {
         streamJson.writeValue(out, assessment);
+    }
+
+    /**
+     * A questionnaire as indented JSON that {@link #readJson} (and so {@code twitch assess} and {@code batch}) reads
+     * back to an equal questionnaire: the respondent first, then the answers in the order of the question table.
+     *
+     * @param questionnaire the answers, e.g. those a consultation gathered
+     * @return indented JSON without a trailing newline
+     */
+    public String toJson(Questionnaire questionnaire) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        if (questionnaire.respondent() != null) {
+            ordered.put(QuestionnaireReader.RESPONDENT, questionnaire.respondent());
+        }
+        questionnaire.answers().entrySet().stream()
+                .sorted(Comparator.comparingInt(e -> kb.data().questions().order(e.getKey())))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        try {
+            return prettyJson.writeValueAsString(ordered);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a questionnaire always serialises", e);
+        }
     }
 
     /**

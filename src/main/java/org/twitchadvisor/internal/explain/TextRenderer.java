@@ -93,6 +93,30 @@ public final class TextRenderer {
     }
 
     /**
+     * HOW one finding was concluded: its summary and "because" tree, as {@link #render} prints it.
+     *
+     * @param a the assessment
+     * @param number the finding's number in {@link #render}'s text, from 1
+     * @return the text, ending with a newline
+     * @throws IllegalArgumentException when there is no finding with that number
+     */
+    public static String how(Assessment a, int number) {
+        if (number < 1 || number > a.findings().size()) {
+            throw new IllegalArgumentException(a.findings().isEmpty() ? "there are no findings to explain"
+                    : "there is no finding " + number + "; the findings are numbered 1 to " + a.findings().size());
+        }
+        // Numbered as the text numbers them, which puts red flags first when the triage says to get care.
+        Finding f = readingOrder(a).get(number - 1);
+        StringBuilder out = new StringBuilder();
+        out.append(number).append(". [").append(f.type().replace('_', ' ')).append("] ").append(f.summary()).append('\n');
+        out.append("   because:\n");
+        for (Explanation e : f.because()) {
+            node(out, e, 2);
+        }
+        return out.toString();
+    }
+
+    /**
      * A number as a person writes it, {@code 0.62} rather than {@code 6.2E-1}, but in scientific notation when the
      * plain form would be long: a {@code Questionnaire} built by hand may hold {@code 1E-999999999}, whose plain form
      * is a billion characters.
