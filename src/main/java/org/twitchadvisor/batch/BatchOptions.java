@@ -20,10 +20,11 @@ import java.util.function.Consumer;
  * @param progress told about progress on the thread that called {@code run}; {@code null} for silence
  * @param explain how much of each finding's explanation JSON Lines results carry; CSV carries none either way
  * @param compression how the results are compressed (the errors are always plain)
+ * @param report counts the batch adds to as it goes, for a population report without a second pass; or {@code null}
  */
 public record BatchOptions(InputFormat inputFormat, OutputFormat outputFormat, int threads,
                            boolean ignoreUnknownColumns, Duration progressInterval, Consumer<BatchProgress> progress,
-                           Explain explain, Compression compression) {
+                           Explain explain, Compression compression, PopulationReport report) {
 
     /** How much of the explanation a JSON Lines result keeps (see {@code docs/batch.md}). */
     public enum Explain {
@@ -100,7 +101,7 @@ public record BatchOptions(InputFormat inputFormat, OutputFormat outputFormat, i
      */
     public static BatchOptions defaults() {
         return new BatchOptions(null, OutputFormat.JSONL, Runtime.getRuntime().availableProcessors(), false,
-                Duration.ofSeconds(1), null, Explain.FULL, Compression.NONE);
+                Duration.ofSeconds(1), null, Explain.FULL, Compression.NONE, null);
     }
 
     /**
@@ -109,7 +110,7 @@ public record BatchOptions(InputFormat inputFormat, OutputFormat outputFormat, i
      */
     public BatchOptions withInputFormat(InputFormat format) {
         return new BatchOptions(format, outputFormat, threads, ignoreUnknownColumns, progressInterval, progress,
-                explain, compression);
+                explain, compression, report);
     }
 
     /**
@@ -118,7 +119,7 @@ public record BatchOptions(InputFormat inputFormat, OutputFormat outputFormat, i
      */
     public BatchOptions withOutputFormat(OutputFormat format) {
         return new BatchOptions(inputFormat, format, threads, ignoreUnknownColumns, progressInterval, progress,
-                explain, compression);
+                explain, compression, report);
     }
 
     /**
@@ -127,7 +128,7 @@ public record BatchOptions(InputFormat inputFormat, OutputFormat outputFormat, i
      */
     public BatchOptions withThreads(int count) {
         return new BatchOptions(inputFormat, outputFormat, count, ignoreUnknownColumns, progressInterval, progress,
-                explain, compression);
+                explain, compression, report);
     }
 
     /**
@@ -136,7 +137,7 @@ public record BatchOptions(InputFormat inputFormat, OutputFormat outputFormat, i
      */
     public BatchOptions withIgnoreUnknownColumns(boolean ignore) {
         return new BatchOptions(inputFormat, outputFormat, threads, ignore, progressInterval, progress,
-                explain, compression);
+                explain, compression, report);
     }
 
     /**
@@ -146,7 +147,7 @@ public record BatchOptions(InputFormat inputFormat, OutputFormat outputFormat, i
      */
     public BatchOptions withProgress(Duration interval, Consumer<BatchProgress> listener) {
         return new BatchOptions(inputFormat, outputFormat, threads, ignoreUnknownColumns, interval, listener, explain,
-                compression);
+                compression, report);
     }
 
     /**
@@ -155,7 +156,7 @@ public record BatchOptions(InputFormat inputFormat, OutputFormat outputFormat, i
      */
     public BatchOptions withExplain(Explain level) {
         return new BatchOptions(inputFormat, outputFormat, threads, ignoreUnknownColumns, progressInterval, progress,
-                level, compression);
+                level, compression, report);
     }
 
     /**
@@ -164,6 +165,16 @@ public record BatchOptions(InputFormat inputFormat, OutputFormat outputFormat, i
      */
     public BatchOptions withCompression(Compression c) {
         return new BatchOptions(inputFormat, outputFormat, threads, ignoreUnknownColumns, progressInterval, progress,
-                explain, c);
+                explain, c, report);
+    }
+
+    /**
+     * @param collector a report that the batch fills as it runs (every assessment and rejected record), or
+     *                  {@code null}; one collector per batch
+     * @return these options with that report
+     */
+    public BatchOptions withReport(PopulationReport collector) {
+        return new BatchOptions(inputFormat, outputFormat, threads, ignoreUnknownColumns, progressInterval, progress,
+                explain, compression, collector);
     }
 }

@@ -183,12 +183,13 @@ public final class BatchRunner {
                                  OutputStream errors, long start, CutShortGuard guard) throws IOException {
         int threads = options.threads();
         ResultFormat format = ResultFormat.of(options, advisor);
-        RecordAssessor assessor = new RecordAssessor(advisor, header, format, options.compression());
+        RecordAssessor assessor = new RecordAssessor(advisor, header, format, options.compression(),
+                options.report() != null);
         BlockingQueue<Future<RecordAssessor.Result>> window = new ArrayBlockingQueue<>(2 * threads + 2);
         ExecutorService workers = Executors.newFixedThreadPool(threads, named("twitch-batch-worker-"));
         AtomicBoolean stop = new AtomicBoolean();
         Thread readerThread = named("twitch-batch-reader").newThread(() -> read(reader, assessor, workers, window, stop));
-        Tally tally = new Tally();
+        Tally tally = new Tally(options.report() != null);
         boolean finished = false;
         try {
             writeHeader(format.header(), results);
@@ -226,6 +227,9 @@ public final class BatchRunner {
         for (String type : Tally.LEVELS.keySet()) {
             subjects.put(type, catalog.subjects().stream().filter(s -> s.type().equals(type))
                     .map(RuleCatalog.Subject::id).sorted().toList());
+        }
+        if (options.report() != null) {
+            options.report().add(tally.population);
         }
         String stoppedBy = reader.stoppedBy() != null ? reader.stoppedBy() : guard == null ? null : guard.cutShort();
         // Only reached once every record read is written and both streams are flushed.

@@ -64,6 +64,7 @@ final class RecordAssessor {
     private final CsvHeader header;
     private final ResultFormat format;
     private final Compression compression;
+    private final boolean report;
     /**
      * Result buffers the writer is done with. Why: a chunk's megabyte, allocated afresh, was zeroed by the JVM
      * and grown by copying for every 128 rows; a reused one is neither. Never more buffers than chunks in flight.
@@ -75,8 +76,11 @@ final class RecordAssessor {
      * @param header the CSV header, or {@code null} for JSON input
      * @param format how an assessment is written
      * @param compression how a chunk's results are compressed, each chunk on its own
+     * @param report whether each chunk also counts for a population report
      */
-    RecordAssessor(TwitchAdvisor advisor, CsvHeader header, ResultFormat format, Compression compression) {
+    RecordAssessor(TwitchAdvisor advisor, CsvHeader header, ResultFormat format, Compression compression,
+                   boolean report) {
+        this.report = report;
         this.advisor = advisor;
         this.header = header;
         this.format = format;
@@ -90,7 +94,7 @@ final class RecordAssessor {
             out = new Bytes(records.size() * 8192);
         }
         Bytes errors = new Bytes(0);
-        Tally tally = new Tally();
+        Tally tally = new Tally(report);
         for (RawRecord r : records) {
             int written = out.size();
             int rejected = errors.size();
@@ -222,6 +226,6 @@ final class RecordAssessor {
     private static void reject(RawRecord r, String respondent, List<Problem> problems, String rule,
                                ByteArrayOutputStream errors, Tally tally) {
         writeLine(errors, ErrorRecord.of(r, respondent, problems, rule).toJson());
-        tally.rejected();
+        tally.rejected(problems.get(0));
     }
 }

@@ -6,6 +6,7 @@ import org.twitchadvisor.batch.BatchOptions;
 import org.twitchadvisor.batch.BatchRunner;
 import org.twitchadvisor.batch.BatchSummary;
 import org.twitchadvisor.batch.Compression;
+import org.twitchadvisor.batch.PopulationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,6 +88,11 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
     Path summaryFile;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a population report (HTML with charts, see twitch report) of this batch, counted"
+                    + " as the results stream: no second pass.")
+    String reportFile;
+
     @Option(names = "--ignore-unknown-columns",
             description = "Drop CSV columns that are not question ids instead of refusing the file.")
     boolean ignoreUnknownColumns;
@@ -109,7 +115,8 @@ public final class BatchCommand implements Callable<Integer> {
         String errorsTarget = errors != null ? errors : defaultErrors(output);
         checkTargets(inputPath, errorsTarget);
         TwitchAdvisor advisor = rules.advisor();
-        BatchRunner runner = new BatchRunner(advisor, options);
+        PopulationReport report = reportFile == null ? null : new PopulationReport(advisor);
+        BatchRunner runner = new BatchRunner(advisor, options.withReport(report));
         BatchSummary summary;
         try (Output out = Output.open(output, "the results", twitch, true);
              Output errorOut = errorsTarget == null ? Output.standardError(err, "the errors")
@@ -141,6 +148,15 @@ public final class BatchCommand implements Callable<Integer> {
             try (Output s = Output.open(summaryFile.toString(), "the summary", twitch, false)) {
                 s.stream().write((summary.toJson() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
                 s.commit();
+            } catch (IOException e) {
+                err.println("twitch: " + e.getMessage());
+                return ExitCodes.CANNOT_WRITE;
+            }
+        }
+        if (report != null) {
+            try (Output r = Output.open(reportFile, "the report", twitch, false)) {
+                report.writeHtml(input, r.stream());
+                r.commit();
             } catch (IOException e) {
                 err.println("twitch: " + e.getMessage());
                 return ExitCodes.CANNOT_WRITE;
@@ -210,6 +226,14 @@ public final class BatchCommand implements Callable<Integer> {
         }
         if (summary != null && (summary.equals(out) || summary.equals(errs))) {
             throw new ParameterException(spec.commandLine(), "--summary must name a file of its own");
+        }
+        Path report = reportFile == null || reportFile.equals("-") ? null : Path.of(reportFile).toAbsolutePath().normalize();
+        if (report != null && (report.equals(out) || report.equals(errs) || report.equals(summary) || report.equals(in))) {
+            throw new ParameterException(spec.commandLine(), "--report must name a file of its own");
+        }
+        if ("-".equals(reportFile) && (out == null || errorsToStdout)) {
+            throw new ParameterException(spec.commandLine(), "--report - and the results or errors cannot both go to"
+                    + " standard output");
         }
     }
 
