@@ -409,6 +409,18 @@ public final class TwitchAdvisor {
         return Catalogs.of(kb);
     }
 
+    /**
+     * The advice table ({@code rules/data/advice.csv}), so a text of {@link Finding#advice()} can be told by its
+     * id; the foods advice, built for each person, is not in it (its id is {@code foods}).
+     *
+     * @return advice texts by id, in table order
+     */
+    public Map<String, String> adviceTexts() {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        kb.data().advice().forEach((id, a) -> texts.put(id, a.text()));
+        return java.util.Collections.unmodifiableMap(texts);
+    }
+
     /** @return the id of the rule set, the {@code ruleset} field of every assessment */
     public String ruleset() {
         return kb.rulesetId();
