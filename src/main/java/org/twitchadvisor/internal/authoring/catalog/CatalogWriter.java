@@ -172,7 +172,7 @@ public final class CatalogWriter {
         List<Group> groups = groups();
         StringBuilder out = new StringBuilder("# Knowledge base\n\n")
                 .append("Generated from the rule files by `twitch rules list --format md`; do not edit it by hand. ")
-                .append("After changing a rule, regenerate it:\n\n```\n").append(REGENERATE).append("\n```\n\n")
+                .append("After changing a rule, regenerate it:\n\n```sh\n").append(REGENERATE).append("\n```\n\n")
                 .append(summary()).append(" How to read and change the rules: [authoring.md](authoring.md).\n\n")
                 .append("## Contents\n\n- [Claim coverage by article](#claim-coverage-by-article)\n")
                 .append("- [Rules by subject](#rules-by-subject)\n");
