@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 @Command(name = "rules", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         description = "Check, test and browse a rules folder (see docs/authoring.md).",
         subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.ListRules.class,
-                RulesCommand.Init.class})
+                RulesCommand.Init.class, RulesCommand.Schema.class})
 public final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -216,7 +216,24 @@ public final class RulesCommand implements Runnable {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:listed", "2:wrong command line", "4:the rules have errors",
                     "7:the output file or standard output cannot be written", "1:internal error (a bug)"})
-    static final class ListRules implements Callable<Integer> {
+    static final class ListRules extends GeneratedText {
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+                description = "text (default), md, html or csv.")
+        CatalogWriter.Format format;
+
+        @Override
+        String text(TwitchAdvisor advisor) {
+            return CatalogWriter.write(advisor.catalog(), format);
+        }
+
+        @Override
+        String what() {
+            return "the catalogue";
+        }
+    }
+
+    /** A text made from a rules folder, printed or written to {@code --output FILE}. */
+    abstract static class GeneratedText implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -226,35 +243,65 @@ public final class RulesCommand implements Runnable {
         @Mixin
         RulesOption rules;
 
-        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-                description = "text (default), md, html or csv.")
-        CatalogWriter.Format format;
-
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (UTF-8) instead of the screen.")
         Path output;
 
+        abstract String text(TwitchAdvisor advisor);
+
+        /** @return what the text is, for a message that it cannot be written */
+        abstract String what();
+
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            TwitchAdvisor advisor = load(rules.rulesDir, out);
+            TwitchAdvisor advisor = load(rules.rulesDir, spec.commandLine().getOut());
             if (advisor == null) {
                 return ExitCodes.BAD_RULES;
             }
-            String text = CatalogWriter.write(advisor.catalog(), format);
-            if (output == null) {
-                out.print(text);
-                out.flush();
-                return ExitCodes.OK;
-            }
-            // Never half a catalogue under its name: docs/knowledge-base.md is regenerated this way.
-            try (Output file = Output.open(output.toString(), "the catalogue", rulesCommand.twitch, false)) {
-                file.stream().write(text.getBytes(StandardCharsets.UTF_8));
-                file.commit();
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("twitch: " + e.getMessage());
-                return ExitCodes.CANNOT_WRITE;
-            }
+            return write(spec, text(advisor), output, what(), rulesCommand.twitch);
+        }
+    }
+
+    /**
+     * Prints a generated text, or writes it to a file that appears under its name only once complete (the
+     * docs' generated files are regenerated this way).
+     */
+    static int write(CommandSpec spec, String text, Path output, String what, TwitchCli twitch) {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
             return ExitCodes.OK;
+        }
+        try (Output file = Output.open(output.toString(), what, twitch, false)) {
+            file.stream().write(text.getBytes(StandardCharsets.UTF_8));
+            file.commit();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("twitch: " + e.getMessage());
+            return ExitCodes.CANNOT_WRITE;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code twitch rules schema [--rules DIR] [--output FILE]}. */
+    @Command(name = "schema", mixinStandardHelpOptions = true,
+            description = {"Print the JSON Schema (2020-12) of a questionnaire, made from the rules' data/questions.csv: "
+                    + "each question's type, allowed values and range, for form builders and other languages.",
+                    "docs/questionnaire.schema.json is this schema for the bundled rules: " + Schema.REGENERATE},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:written", "2:wrong command line", "4:the rules have errors",
+                    "7:the output file or standard output cannot be written", "1:internal error (a bug)"})
+    static final class Schema extends GeneratedText {
+        /** The command that regenerates the published schema. */
+        static final String REGENERATE = "java -jar target/twitch.jar rules schema --output docs/questionnaire.schema.json";
+
+        @Override
+        String text(TwitchAdvisor advisor) {
+            return advisor.questionnaireSchema();
+        }
+
+        @Override
+        String what() {
+            return "the schema";
         }
     }
 

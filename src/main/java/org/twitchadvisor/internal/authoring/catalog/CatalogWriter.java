@@ -1,5 +1,7 @@
 package org.twitchadvisor.internal.authoring.catalog;
 
+import org.apache.commons.text.StringEscapeUtils;
+
 import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.internal.text.SpreadsheetCsv;
 
@@ -160,6 +162,7 @@ public final class CatalogWriter {
         return heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
+    /** Kept by hand: Commons Text has no Markdown escaper, and a Markdown library would be a large dependency for two replacements. */
     private static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", " ");
     }
@@ -213,8 +216,9 @@ public final class CatalogWriter {
 
     // ---- HTML ----
 
+    /** Safe as HTML text and inside a quoted attribute; letters beyond ASCII stay as they are (the page is UTF-8). */
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return StringEscapeUtils.escapeXml10(s);
     }
 
     private String html() {
