@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * mvn -q package -DskipTests
- * java -Xmx1g -cp "target/twitch.jar:target/lib/*" bench/AssessBench.java bench/out/survey-200000-42.csv [rows] [rounds] [threads]
+ * java -Xmx1g -cp target/twitch.jar bench/AssessBench.java bench/out/survey-200000-42.csv [rows] [rounds] [threads]
  * </pre>
  *
  * <p>With more than one thread, each thread runs the whole loop on its own share of the rows and the figures

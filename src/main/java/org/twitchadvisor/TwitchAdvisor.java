@@ -11,6 +11,7 @@ import org.twitchadvisor.internal.engine.Engine;
 import org.twitchadvisor.internal.explain.ExplanationJsonCache;
 import org.twitchadvisor.internal.engine.KnowledgeBase;
 import org.twitchadvisor.internal.questions.QuestionnaireReader;
+import org.twitchadvisor.internal.questions.QuestionnaireSchema;
 import org.twitchadvisor.internal.engine.RuleFolder;
 import org.twitchadvisor.internal.explain.TextRenderer;
 import org.twitchadvisor.internal.authoring.catalog.Catalogs;
@@ -393,6 +394,14 @@ public final class TwitchAdvisor {
      */
     public String toText(WhyNot whyNot) {
         return WhatIfText.render(whyNot);
+    }
+
+    /**
+     * @return the JSON Schema (2020-12) of a questionnaire for these rules' questions, as published in
+     *         docs/questionnaire.schema.json for the bundled rules
+     */
+    public String questionnaireSchema() {
+        return QuestionnaireSchema.of(kb.data().questions().all());
     }
 
     /** @return the question definitions, in the order a person answers them */

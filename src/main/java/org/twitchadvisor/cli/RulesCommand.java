@@ -7,6 +7,7 @@ import org.twitchadvisor.TwitchAdvisor;
 import org.twitchadvisor.TwitchAdvisorException;
 import org.twitchadvisor.internal.engine.RuleFolder;
 import org.twitchadvisor.internal.authoring.cases.CaseCoverage;
+import org.twitchadvisor.internal.authoring.cases.CaseFolder;
 import org.twitchadvisor.internal.authoring.cases.CaseResult;
 import org.twitchadvisor.internal.authoring.cases.CaseRunner;
 import org.twitchadvisor.internal.authoring.catalog.CatalogWriter;
@@ -38,11 +39,8 @@ import java.util.stream.Stream;
 @Command(name = "rules", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         description = "Check, test and browse a rules folder (see docs/authoring.md).",
         subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.ListRules.class,
-                RulesCommand.Init.class})
+                RulesCommand.Init.class, RulesCommand.Schema.class})
 public final class RulesCommand implements Runnable {
-    /** Where the case files are when no folder is named. */
-    static final Path DEFAULT_CASES = Path.of("facts", "cases");
-
     @Spec
     CommandSpec spec;
 
@@ -92,9 +90,8 @@ public final class RulesCommand implements Runnable {
     }
 
     static void print(PrintWriter out, Path dir, List<RuleProblem> problems) {
-        for (RuleProblem p : problems) {
-            out.println(dir == null || p.file().isEmpty() ? p.toString()
-                    : new RuleProblem(dir.resolve(p.file()).toString(), p.line(), p.column(), p.severity(), p.message()).toString());
+        for (RuleProblem p : RulesOption.located(dir, problems)) {
+            out.println(p);
         }
     }
 
@@ -110,7 +107,7 @@ public final class RulesCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check a rules folder: compile it, check every rule against the allow-list and the tables, "
                     + "and warn about rules no case makes fire. Prints each problem as file:line:column, then a count.",
-                    "DIR defaults to the bundled rules; the cases folder to facts/cases when it exists."},
+                    "DIR defaults to the bundled rules; the cases to DIR/cases, else facts/cases, else the bundled cases."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no errors (there may be warnings)", "2:wrong command line",
                     "3:the cases folder cannot be read", "4:the rules have errors",
@@ -123,7 +120,7 @@ public final class RulesCommand implements Runnable {
         Folder folder;
 
         @Option(names = "--cases", paramLabel = "DIR", description = "Case files to measure which rules fire "
-                + "(default: facts/cases, when it exists).")
+                + "(default: DIR/cases, else facts/cases, else the bundled cases).")
         Path cases;
 
         @Override
@@ -136,27 +133,24 @@ public final class RulesCommand implements Runnable {
             }
             RuleCatalog catalog = advisor.catalog();
             List<RuleProblem> warnings = new ArrayList<>(catalog.warnings());
-            Path casesDir = cases != null ? cases : Files.isDirectory(DEFAULT_CASES) ? DEFAULT_CASES : null;
-            String note = "";
-            if (casesDir != null) {
-                List<CaseResult> results = new CaseRunner(advisor).runAll(casesDir);
-                warnings.addAll(CaseCoverage.unfired(catalog.rules(), results, casesDir.toString()));
-                List<RuleProblem> loops = results.stream().filter(r -> !r.loopingRule().isEmpty()).map(r -> {
-                    var rule = catalog.rules().stream().filter(i -> i.name().equals(r.loopingRule())).findFirst();
-                    return new RuleProblem(rule.map(i -> i.file()).orElse(""), rule.map(i -> i.line()).orElse(0), 1,
-                            "error", "rule \"" + r.loopingRule() + "\" keeps firing on the answers of case "
-                            + casesDir.resolve(r.file()) + ": the rules never settle");
-                }).toList();
-                if (!loops.isEmpty()) {
-                    print(out, dir, loops);
-                    out.println("twitch: " + count(loops.size(), "error") + " in " + name(dir)
-                            + "; the rules cannot be used until the errors are fixed");
-                    out.flush();
-                    return ExitCodes.BAD_RULES;
-                }
-                long failed = results.stream().filter(r -> !r.passed()).count();
-                note = failed == 0 ? "" : "; " + failed + " of " + count(results.size(), "case") + " fail ('twitch rules test' says why)";
+            CaseFolder casesDir = cases != null ? new CaseFolder(cases, cases.toString()) : CaseFolder.forRules(dir);
+            List<CaseResult> results = new CaseRunner(advisor).runAll(casesDir.dir());
+            warnings.addAll(CaseCoverage.unfired(catalog.rules(), results, casesDir.shownAs()));
+            List<RuleProblem> loops = results.stream().filter(r -> !r.loopingRule().isEmpty()).map(r -> {
+                var rule = catalog.rules().stream().filter(i -> i.name().equals(r.loopingRule())).findFirst();
+                return new RuleProblem(rule.map(i -> i.file()).orElse(""), rule.map(i -> i.line()).orElse(0), 1,
+                        "error", "rule \"" + r.loopingRule() + "\" keeps firing on the answers of case "
+                        + casesDir.show(r.file()) + ": the rules never settle");
+            }).toList();
+            if (!loops.isEmpty()) {
+                print(out, dir, loops);
+                out.println("twitch: " + count(loops.size(), "error") + " in " + name(dir)
+                        + "; the rules cannot be used until the errors are fixed");
+                out.flush();
+                return ExitCodes.BAD_RULES;
             }
+            long failed = results.stream().filter(r -> !r.passed()).count();
+            String note = failed == 0 ? "" : "; " + failed + " of " + count(results.size(), "case") + " fail ('twitch rules test' says why)";
             print(out, dir, warnings);
             out.println("twitch: " + count(catalog.rules().size(), "rule") + " in " + name(dir) + ", no errors, "
                     + count(warnings.size(), "warning") + note);
@@ -169,7 +163,8 @@ public final class RulesCommand implements Runnable {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = {"Run the case files against a rules folder and print, for each case, PASS or FAIL with "
                     + "what differs from the expectation; then a count.",
-                    "DIR defaults to the bundled rules; see docs/cases.md for the case format."},
+                    "DIR defaults to the bundled rules; the cases to DIR/cases, else facts/cases, else the bundled "
+                            + "cases. See docs/cases.md for the case format."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every case passed", "2:wrong command line", "3:the cases folder cannot be read or is empty",
                     "4:the rules have errors", "6:some cases failed", "7:standard output cannot be written",
@@ -181,23 +176,26 @@ public final class RulesCommand implements Runnable {
         @Mixin
         Folder folder;
 
-        @Option(names = "--cases", paramLabel = "DIR", description = "The case files (default: facts/cases).")
-        Path cases = DEFAULT_CASES;
+        @Option(names = "--cases", paramLabel = "DIR", description = "The case files (default: DIR/cases, else "
+                + "facts/cases, else the bundled cases).")
+        Path cases;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            TwitchAdvisor advisor = load(folder.path(), out);
+            Path dir = folder.path();
+            TwitchAdvisor advisor = load(dir, out);
             if (advisor == null) {
                 return ExitCodes.BAD_RULES;
             }
-            List<CaseResult> results = new CaseRunner(advisor).runAll(cases);
+            CaseFolder caseFolder = cases != null ? new CaseFolder(cases, cases.toString()) : CaseFolder.forRules(dir);
+            List<CaseResult> results = new CaseRunner(advisor).runAll(caseFolder.dir());
             if (results.isEmpty()) {
-                throw new TwitchAdvisorException("no case files (*.json) in " + cases);
+                throw new TwitchAdvisorException("no case files (*.json) in " + caseFolder.shownAs());
             }
             int failed = 0;
             for (CaseResult r : results) {
-                out.println((r.passed() ? "PASS  " : "FAIL  ") + cases.resolve(r.file()) + "  " + r.description());
+                out.println((r.passed() ? "PASS  " : "FAIL  ") + caseFolder.show(r.file()) + "  " + r.description());
                 for (String f : r.failures()) {
                     out.println("        - " + f);
                 }
@@ -218,7 +216,24 @@ public final class RulesCommand implements Runnable {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:listed", "2:wrong command line", "4:the rules have errors",
                     "7:the output file or standard output cannot be written", "1:internal error (a bug)"})
-    static final class ListRules implements Callable<Integer> {
+    static final class ListRules extends GeneratedText {
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+                description = "text (default), md, html or csv.")
+        CatalogWriter.Format format;
+
+        @Override
+        String text(TwitchAdvisor advisor) {
+            return CatalogWriter.write(advisor.catalog(), format);
+        }
+
+        @Override
+        String what() {
+            return "the catalogue";
+        }
+    }
+
+    /** A text made from a rules folder, printed or written to {@code --output FILE}. */
+    abstract static class GeneratedText implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -228,42 +243,72 @@ public final class RulesCommand implements Runnable {
         @Mixin
         RulesOption rules;
 
-        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-                description = "text (default), md, html or csv.")
-        CatalogWriter.Format format;
-
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (UTF-8) instead of the screen.")
         Path output;
 
+        abstract String text(TwitchAdvisor advisor);
+
+        /** @return what the text is, for a message that it cannot be written */
+        abstract String what();
+
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            TwitchAdvisor advisor = load(rules.rulesDir, out);
+            TwitchAdvisor advisor = load(rules.rulesDir, spec.commandLine().getOut());
             if (advisor == null) {
                 return ExitCodes.BAD_RULES;
             }
-            String text = CatalogWriter.write(advisor.catalog(), format);
-            if (output == null) {
-                out.print(text);
-                out.flush();
-                return ExitCodes.OK;
-            }
-            // Never half a catalogue under its name: docs/knowledge-base.md is regenerated this way.
-            try (Output file = Output.open(output.toString(), "the catalogue", rulesCommand.twitch, false)) {
-                file.stream().write(text.getBytes(StandardCharsets.UTF_8));
-                file.commit();
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("twitch: " + e.getMessage());
-                return ExitCodes.CANNOT_WRITE;
-            }
+            return write(spec, text(advisor), output, what(), rulesCommand.twitch);
+        }
+    }
+
+    /**
+     * Prints a generated text, or writes it to a file that appears under its name only once complete (the
+     * docs' generated files are regenerated this way).
+     */
+    static int write(CommandSpec spec, String text, Path output, String what, TwitchCli twitch) {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
             return ExitCodes.OK;
+        }
+        try (Output file = Output.open(output.toString(), what, twitch, false)) {
+            file.stream().write(text.getBytes(StandardCharsets.UTF_8));
+            file.commit();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("twitch: " + e.getMessage());
+            return ExitCodes.CANNOT_WRITE;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code twitch rules schema [--rules DIR] [--output FILE]}. */
+    @Command(name = "schema", mixinStandardHelpOptions = true,
+            description = {"Print the JSON Schema (2020-12) of a questionnaire, made from the rules' data/questions.csv: "
+                    + "each question's type, allowed values and range, for form builders and other languages.",
+                    "docs/questionnaire.schema.json is this schema for the bundled rules: " + Schema.REGENERATE},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:written", "2:wrong command line", "4:the rules have errors",
+                    "7:the output file or standard output cannot be written", "1:internal error (a bug)"})
+    static final class Schema extends GeneratedText {
+        /** The command that regenerates the published schema. */
+        static final String REGENERATE = "java -jar target/twitch.jar rules schema --output docs/questionnaire.schema.json";
+
+        @Override
+        String text(TwitchAdvisor advisor) {
+            return advisor.questionnaireSchema();
+        }
+
+        @Override
+        String what() {
+            return "the schema";
         }
     }
 
     /** {@code twitch rules init DIR}. */
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = {"Copy the bundled rules into a new folder, to change them and try them with --rules DIR "
-                    + "without rebuilding."},
+            description = {"Copy the bundled rules into a new folder, with their case files in DIR/cases, to change "
+                    + "them and try them with --rules DIR without rebuilding."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:copied", "2:wrong command line", "3:DIR exists and is not empty",
                     "7:DIR or standard output cannot be written", "1:internal error (a bug)"})
@@ -285,14 +330,14 @@ public final class RulesCommand implements Runnable {
                     }
                 }
                 Map<String, String> files = RuleFolder.bundled().files();
-                for (Map.Entry<String, String> f : files.entrySet()) {
-                    Path target = dir.resolve(f.getKey());
-                    Files.createDirectories(target.getParent());
-                    Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
-                }
+                write(dir, files);
+                Map<String, String> caseFiles = CaseFolder.bundledFiles();
+                write(dir.resolve(CaseFolder.CASES), caseFiles);
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("twitch: copied the bundled rules (" + count(files.size(), "file") + ") to " + dir);
+                out.println("twitch: copied the bundled rules (" + count(files.size(), "file") + ") to " + dir
+                        + ", and their cases (" + count(caseFiles.size(), "file") + ") to " + dir.resolve(CaseFolder.CASES));
                 out.println("Check them:  twitch rules check " + dir);
+                out.println("Test them:   twitch rules test " + dir);
                 out.println("Use them:    twitch assess --rules " + dir + " FILE");
                 out.flush();
                 return ExitCodes.OK;
@@ -300,6 +345,14 @@ public final class RulesCommand implements Runnable {
                 String where = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : dir.toString();
                 spec.commandLine().getErr().println("twitch: " + new CannotWrite(where, "the rules", e).getMessage());
                 return ExitCodes.CANNOT_WRITE;
+            }
+        }
+
+        private static void write(Path dir, Map<String, String> files) throws IOException {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path target = dir.resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
             }
         }
     }

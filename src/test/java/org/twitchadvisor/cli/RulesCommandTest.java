@@ -175,6 +175,20 @@ class RulesCommandTest {
         }
     }
 
+    /** Outside a checkout too: init copies the cases beside the rules, where test (and check) find them. */
+    @Test
+    void initCopiesTheCasesWhichTestFindsBesideTheRules(@TempDir Path dir) throws IOException {
+        Path rules = init(dir);
+        assertTrue(Files.isRegularFile(rules.resolve("cases/scenarios/vegan-b12.json")), "the cases are copied");
+        Files.writeString(rules.resolve("cases/claims/zz-wrong.json"), """
+                {"description": "a wrong expectation", "answers": {"twitching": true, "diet": "vegan"},
+                 "expect": {"triage": "urgent"}}
+                """);
+        CliRun test = twitch("rules", "test", rules.toString());
+        assertEquals(ExitCodes.CASES_FAILED, test.exitCode(), test::toString);
+        assertTrue(test.out().contains("FAIL  " + rules.resolve("cases") + "/claims/zz-wrong.json  a wrong expectation"), test::out);
+    }
+
     @Test
     void initRefusesAFolderThatIsNotEmpty(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("keep.txt"), "mine");

@@ -65,17 +65,21 @@ public record RuleFolder(String location, Map<String, String> files) {
      * @return the bundled rule files
      */
     public static RuleFolder bundled() {
+        return new RuleFolder("bundled rules", readTree(bundledPath()));
+    }
+
+    /**
+     * @return the folder of the bundled rules, inside the jar (or {@code target/classes}); the bundled case
+     *         files are in its {@code cases/}
+     */
+    public static Path bundledPath() {
         URL url = RuleFolder.class.getClassLoader().getResource(BUNDLED);
         if (url == null) {
             throw new TwitchAdvisorException("the bundled rules (" + BUNDLED + "/) are not on the classpath");
         }
         try {
             URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs = jarFileSystem(uri);
-                return new RuleFolder("bundled rules", readTree(fs.getPath("/" + BUNDLED)));
-            }
-            return new RuleFolder("bundled rules", readTree(Path.of(uri)));
+            return "jar".equals(uri.getScheme()) ? jarFileSystem(uri).getPath("/" + BUNDLED) : Path.of(uri);
         } catch (URISyntaxException e) {
             throw new TwitchAdvisorException("cannot locate the bundled rules: " + e.getMessage(), e);
         }

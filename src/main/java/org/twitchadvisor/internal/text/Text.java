@@ -1,34 +1,13 @@
 package org.twitchadvisor.internal.text;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 /** Small text helpers shared by the parser and the rule checks. */
 public final class Text {
-    private Text() {
-    }
+    /** Levenshtein distance that stops counting past two edits (-1): a suggestion is never further off. */
+    private static final LevenshteinDistance WITHIN_TWO_EDITS = new LevenshteinDistance(2);
 
-    /**
-     * Levenshtein distance, for "did you mean" suggestions on short ids.
-     *
-     * @param a one word
-     * @param b another word
-     * @return the number of single-character edits between them
-     */
-    public static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+    private Text() {
     }
 
     /**
@@ -43,11 +22,10 @@ public final class Text {
         String best = null;
         int bestDistance = 3;
         for (String k : known) {
-            // Words whose lengths differ by more than two are more than two edits apart: no need to count them.
-            if (Math.abs(unknown.length() - k.length()) > 2) {
+            int d = WITHIN_TWO_EDITS.apply(unknown, k);
+            if (d < 0) {
                 continue;
             }
-            int d = editDistance(unknown, k);
             if (d < bestDistance || d == bestDistance && best != null && k.compareTo(best) < 0) {
                 bestDistance = d;
                 best = k;

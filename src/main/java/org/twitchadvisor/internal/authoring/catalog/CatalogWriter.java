@@ -1,5 +1,7 @@
 package org.twitchadvisor.internal.authoring.catalog;
 
+import org.apache.commons.text.StringEscapeUtils;
+
 import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.internal.text.SpreadsheetCsv;
 
@@ -160,6 +162,7 @@ public final class CatalogWriter {
         return heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
+    /** Kept by hand: Commons Text has no Markdown escaper, and a Markdown library would be a large dependency for two replacements. */
     private static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", " ");
     }
@@ -172,7 +175,7 @@ public final class CatalogWriter {
         List<Group> groups = groups();
         StringBuilder out = new StringBuilder("# Knowledge base\n\n")
                 .append("Generated from the rule files by `twitch rules list --format md`; do not edit it by hand. ")
-                .append("After changing a rule, regenerate it:\n\n```\n").append(REGENERATE).append("\n```\n\n")
+                .append("After changing a rule, regenerate it:\n\n```sh\n").append(REGENERATE).append("\n```\n\n")
                 .append(summary()).append(" How to read and change the rules: [authoring.md](authoring.md).\n\n")
                 .append("## Contents\n\n- [Claim coverage by article](#claim-coverage-by-article)\n")
                 .append("- [Rules by subject](#rules-by-subject)\n");
@@ -213,8 +216,9 @@ public final class CatalogWriter {
 
     // ---- HTML ----
 
+    /** Safe as HTML text and inside a quoted attribute; letters beyond ASCII stay as they are (the page is UTF-8). */
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return StringEscapeUtils.escapeXml10(s);
     }
 
     private String html() {
