@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.twitchadvisor.TwitchAdvisorException;
 import org.twitchadvisor.InvalidQuestionnaireException;
 import org.twitchadvisor.Problem;
 import org.twitchadvisor.Questionnaire;
@@ -69,7 +70,7 @@ record AnswerColumns(Shape shape, String[] names, String[] ids) implements Seria
             text |= names[i].equals(JSON_TEXT) && schema.fields()[i].dataType() instanceof StringType;
         }
         if (!text) {
-            throw new TwitchSparkException("JSON answers need a string column '" + JSON_TEXT + "', one questionnaire"
+            throw new TwitchAdvisorException("JSON answers need a string column '" + JSON_TEXT + "', one questionnaire"
                     + " per row; the columns are " + String.join(", ", names));
         }
         return new AnswerColumns(Shape.JSON, names, ids);
@@ -82,7 +83,7 @@ record AnswerColumns(Shape shape, String[] names, String[] ids) implements Seria
      * @param advisor knows the question ids
      * @param source names the input in messages: the file or folder, or "the answers"
      * @return the columns
-     * @throws TwitchSparkException naming every column that is not a question id, named twice, or of a type no
+     * @throws TwitchAdvisorException naming every column that is not a question id, named twice, or of a type no
      *         answer has, or the missing respondent column
      */
     static AnswerColumns of(StructType schema, TwitchAdvisor advisor, String source) {
@@ -123,7 +124,7 @@ record AnswerColumns(Shape shape, String[] names, String[] ids) implements Seria
             problems.add("there is no 'respondent' column, which names each result");
         }
         if (!problems.isEmpty()) {
-            throw new TwitchSparkException(source + ": the columns are not question ids of the questionnaire: "
+            throw new TwitchAdvisorException(source + ": the columns are not question ids of the questionnaire: "
                     + String.join("; ", problems) + ". The columns are: " + visible(names) + ".");
         }
         return new AnswerColumns(allText ? Shape.CELLS : Shape.TYPED, names, ids);

@@ -10,7 +10,9 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.twitchadvisor.TwitchAdvisorException;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -31,9 +33,10 @@ public enum InputFormat {
      * @param spark the session, whose file systems list a folder
      * @param path a file, a folder or a glob
      * @return the format
-     * @throws TwitchSparkException when neither tells
+     * @throws TwitchAdvisorException when neither tells
      */
     public static InputFormat of(SparkSession spark, String path) {
+        mustExist(spark, path);
         InputFormat byName = byExtension(path);
         if (byName != null) {
             return byName;
@@ -49,11 +52,30 @@ public enum InputFormat {
                     }
                 }
             }
+        } catch (FileNotFoundException e) {
+            throw new TwitchAdvisorException(path + ": no such file or folder", e);
         } catch (IOException e) {
-            throw new TwitchSparkException(path + ": cannot read it: " + e.getMessage(), e);
+            throw new TwitchAdvisorException(path + ": cannot read it: " + e.getMessage(), e);
         }
-        throw new TwitchSparkException(path + ": cannot tell its format from its name; name it .csv, .jsonl or"
+        throw new TwitchAdvisorException(path + ": cannot tell its format from its name; name it .csv, .jsonl or"
                 + " .parquet, or say which (--input-format csv|jsonl|parquet)");
+    }
+
+    /**
+     * @param spark the session, whose file systems are asked
+     * @param path a file, a folder or a glob
+     * @throws TwitchAdvisorException when nothing is there, before Spark's own message of many lines
+     */
+    static void mustExist(SparkSession spark, String path) {
+        try {
+            Path p = new Path(path);
+            FileStatus[] found = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(p);
+            if (found == null || found.length == 0) {
+                throw new TwitchAdvisorException(path + ": no such file or folder");
+            }
+        } catch (IOException e) {
+            throw new TwitchAdvisorException(path + ": cannot read it: " + e.getMessage(), e);
+        }
     }
 
     private static InputFormat byExtension(String path) {
@@ -76,6 +98,7 @@ public enum InputFormat {
      * @return its rows, with the file of each in {@value AnswerColumns#FILE}
      */
     Dataset<Row> read(SparkSession spark, String path) {
+        mustExist(spark, path);
         Dataset<Row> rows = switch (this) {
             case CSV -> csv(spark, path);
             case JSONL -> spark.read().text(path)

@@ -11,11 +11,9 @@ import org.twitchadvisor.Problem;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The columns of the results and errors datasets, and how an assessment or a rejected record becomes a row of
@@ -79,21 +77,8 @@ record ResultRows(List<String> nutrients) implements Serializable {
      * @return its combined row, with no error
      */
     Row assessed(Assessment a, ExplainLevel level, String json) {
-        Map<String, Finding> deficiencies = new HashMap<>();
-        List<String> lifestyle = new ArrayList<>();
-        List<String> differentials = new ArrayList<>();
-        List<String> flags = new ArrayList<>();
-        Set<String> advice = new LinkedHashSet<>();
-        for (Finding f : a.findings()) {
-            switch (f.type()) {
-                case "deficiency" -> deficiencies.put(f.subject(), f);
-                case "lifestyle" -> lifestyle.add(f.subject());
-                case "differential" -> differentials.add(f.subject());
-                case "red_flag" -> flags.add(f.subject());
-                default -> { }
-            }
-            advice.addAll(f.advice());
-        }
+        Map<String, Finding> deficiencies = a.findings().stream().filter(f -> f.type().equals("deficiency"))
+                .collect(Collectors.toMap(Finding::subject, f -> f, (x, y) -> x));
         Object[] row = new Object[2 + 2 * nutrients.size() + 5 + 3 + 1];
         int i = 0;
         row[i++] = a.respondent();
@@ -103,16 +88,21 @@ record ResultRows(List<String> nutrients) implements Serializable {
             row[i++] = f == null ? null : f.level();
             row[i++] = f == null ? null : f.score();
         }
-        row[i++] = lifestyle.toArray(String[]::new);
-        row[i++] = differentials.toArray(String[]::new);
-        row[i++] = flags.toArray(String[]::new);
-        row[i++] = advice.toArray(String[]::new);
+        row[i++] = subjects(a, "lifestyle");
+        row[i++] = subjects(a, "differential");
+        row[i++] = subjects(a, "red_flag");
+        row[i++] = a.findings().stream().flatMap(f -> f.advice().stream()).distinct().toArray(String[]::new);
         row[i++] = a.rulesFired().toArray(String[]::new);
         row[i++] = a.ruleset();
         row[i++] = level.id();
         row[i++] = json;
         row[i] = null;
         return RowFactory.create(row);
+    }
+
+    /** @return the subjects of the findings of one type, in the assessment's order (strongest first) */
+    private static String[] subjects(Assessment a, String type) {
+        return a.findings().stream().filter(f -> f.type().equals(type)).map(Finding::subject).toArray(String[]::new);
     }
 
     /**

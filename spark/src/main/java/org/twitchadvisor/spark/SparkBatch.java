@@ -63,7 +63,12 @@ public final class SparkBatch implements Callable<Integer> {
      * @param args {@code INPUT OUTPUT [--rules DIR] [--explain full|none] [--input-format FORMAT]}
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        scala.Option<SparkSession> session = SparkSession.getDefaultSession();
+        if (session.isDefined()) {
+            session.get().stop();
+        }
+        System.exit(code);
     }
 
     /**
@@ -115,7 +120,7 @@ public final class SparkBatch implements Callable<Integer> {
         SparkSession spark = builder.getOrCreate();
         try {
             return assess(spark, format, options);
-        } catch (TwitchSparkException e) {
+        } catch (TwitchAdvisorException e) {
             err.println("twitch-spark: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (AnalysisException e) {

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.twitchadvisor.TwitchAdvisorException;
 import org.twitchadvisor.RuleCatalog;
 import org.twitchadvisor.TwitchAdvisor;
 
@@ -98,7 +99,7 @@ public final class TwitchSpark {
      * @param answers the answers, a column per question id and a {@code respondent} column
      * @param options the rules and explanation level
      * @return the results and error records
-     * @throws TwitchSparkException naming the columns that are not question ids
+     * @throws TwitchAdvisorException naming the columns that are not question ids
      */
     public static Assessed assess(Dataset<Row> answers, Options options) {
         return assess(answers, options, "the answers");
