@@ -33,10 +33,18 @@ mkdir -p "$out"
 echo "bench: building the library and the Spark job ..." >&2
 (cd "$root" && (mvn -q -B -o install -DskipTests || mvn -q -B install -DskipTests)) >&2
 (cd "$root" && (mvn -q -B -o -f spark/pom.xml package -DskipTests || mvn -q -B -f spark/pom.xml package -DskipTests)) >&2
-# Spark's own jars, as a Spark installation has them: the provided classpath less what the job jar holds.
-(cd "$root/spark" && mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile="$out/all.cp" \
-  && mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/job.cp") >&2
-spark_cp="$(comm -23 <(tr ':' '\n' < "$out/all.cp" | sort) <(tr ':' '\n' < "$out/job.cp" | sort) | paste -sd:)"
+# Spark's own jars, as a Spark installation has them: the classpath of spark-sql alone, at the module's version.
+spark_version="$(sed -n 's#.*<spark.version>\(.*\)</spark.version>.*#\1#p' "$root/spark/pom.xml")"
+mkdir -p "$out/spark-only"
+cat > "$out/spark-only/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>spark-only</artifactId><version>1</version>
+  <dependencies><dependency><groupId>org.apache.spark</groupId><artifactId>spark-sql_2.13</artifactId>
+    <version>$spark_version</version></dependency></dependencies></project>
+POM
+(cd "$out/spark-only" && mvn -q -B -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.outputFile="$out/spark.cp") >&2
+spark_cp="$(cat "$out/spark.cp")"
 cp="$root/spark/target/twitch-spark.jar:$spark_cp"
 # The options spark-submit passes on Java 17, kept in one place: the module's pom.
 opens="$(sed -n '/<spark.jvm.opens>/,/<\/spark.jvm.opens>/p' "$root/spark/pom.xml" | sed 's/<[^>]*>//g' | tr -s ' \n' ' ')"
@@ -54,12 +62,12 @@ machine_busy() {
 
 # Runs a command; prints "wall_seconds own_cpu_seconds cpu_seconds_of_others".
 measure() {
-  local start end busy0 busy1 t0 t1
+  local start end busy0 busy1 t0 t1 me=$BASHPID
   start=$(date +%s.%N); busy0=$(machine_busy)
-  t0=$(awk '{print $14 + $15 + $16 + $17}' /proc/$BASHPID/stat)
+  t0=$(awk '{print $14 + $15 + $16 + $17}' /proc/$me/stat)
   "$@" > "$out/last.log" 2>&1 || [ $? -eq 5 ]
   end=$(date +%s.%N); busy1=$(machine_busy)
-  t1=$(awk '{print $14 + $15 + $16 + $17}' /proc/$BASHPID/stat)
+  t1=$(awk '{print $14 + $15 + $16 + $17}' /proc/$me/stat)
   awk -v s="$start" -v e="$end" -v b0="$busy0" -v b1="$busy1" -v c0="$t0" -v c1="$t1" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { own = (c1 - c0) / hz; printf "%.1f %.1f %.1f\n", e - s, own, (b1 - b0) - own }'
 }
