@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.twitchadvisor.internal.engine.Engine;
 import org.twitchadvisor.internal.fhir.CdsHooks;
 import org.twitchadvisor.internal.fhir.FhirQuestionnaire;
-import org.twitchadvisor.internal.fhir.FhirResponseReader;
 import org.twitchadvisor.internal.explain.ExplanationJsonCache;
 import org.twitchadvisor.internal.engine.KnowledgeBase;
 import org.twitchadvisor.internal.questions.QuestionnaireReader;
@@ -283,8 +282,7 @@ public final class TwitchAdvisor {
         if (call == null) {
             throw new InvalidQuestionnaireException(List.of(new Problem(null, null, "the CDS Hooks request is empty")));
         }
-        Questionnaire answers = reader.fromJson(FhirResponseReader.answers(CdsHooks.questionnaireResponse(call),
-                kb.data().questions()));
+        Questionnaire answers = reader.fromFhir(CdsHooks.questionnaireResponse(call));
         return writeTree(CdsHooks.cards(assess(answers), kb.data()));
     }
 

@@ -1,7 +1,6 @@
 package org.twitchadvisor.internal.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.twitchadvisor.Assessment;
@@ -21,7 +20,7 @@ import java.util.TreeSet;
 /**
  * CDS Hooks 2.0: the discovery document of the one service, the QuestionnaireResponse a call carries in its
  * {@code context} or {@code prefetch}, and an assessment as cards: one per red flag and per likely or confirmed
- * finding, optional fields omitted rather than null. A red flag's card is {@code critical} when urgent and
+ * finding, the most pressing first, optional fields omitted rather than null. A red flag's card is {@code critical} when urgent and
  * {@code warning} otherwise; a finding's card is {@code info} when the triage is self-care and {@code warning}
  * otherwise.
  */
@@ -32,6 +31,8 @@ public final class CdsHooks {
     public static final String KEY = "questionnaireResponse";
     /** The card summary limit of the specification: fewer than 140 characters. */
     static final int MAX_SUMMARY = 139;
+    /** The card indicators, most pressing first. */
+    public static final List<String> INDICATORS = List.of("critical", "warning", "info");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private CdsHooks() {
@@ -121,13 +122,14 @@ public final class CdsHooks {
      */
     public static ObjectNode cards(Assessment assessment, ReferenceData data) {
         ObjectNode root = JSON.objectNode();
-        ArrayNode cards = root.putArray("cards");
+        List<ObjectNode> cards = new ArrayList<>();
         for (Finding f : assessment.findings()) {
             boolean redFlag = f.type().equals("red_flag");
             if (!redFlag && !f.level().equals("likely") && !f.level().equals("confirmed")) {
                 continue;
             }
-            ObjectNode card = cards.addObject();
+            ObjectNode card = JSON.objectNode();
+            cards.add(card);
             card.put("summary", summary(redFlag ? redFlagSummary(f, data) : f.summary()));
             card.put("indicator", redFlag ? (f.level().equals(Triage.URGENT.id()) ? "critical" : "warning")
                     : assessment.triage() == Triage.SELF_CARE ? "info" : "warning");
@@ -136,6 +138,9 @@ public final class CdsHooks {
             f.because().forEach(e -> sources(e, sources));
             card.putObject("source").put("label", sourceLabel(sources, data));
         }
+        // The most pressing first, as a clinician reads them; within a level, the assessment's order.
+        cards.sort(java.util.Comparator.comparingInt(c -> INDICATORS.indexOf(c.get("indicator").asText())));
+        root.putArray("cards").addAll(cards);
         return root;
     }
 

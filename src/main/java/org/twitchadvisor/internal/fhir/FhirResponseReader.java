@@ -33,12 +33,21 @@ public final class FhirResponseReader {
     }
 
     /**
+     * What a response gave: the answers that could be read, and the items that could not.
+     *
+     * @param answers the answers as the questionnaire contract's JSON object
+     * @param problems every item that cannot be read, by {@code linkId} and position
+     */
+    public record Read(ObjectNode answers, List<Problem> problems) {
+    }
+
+    /**
      * @param resource the parsed resource
      * @param catalog the question table, which says which questions take a list
-     * @return the answers as the questionnaire contract's JSON object
-     * @throws InvalidQuestionnaireException naming every item that cannot be read, by {@code linkId} and position
+     * @return the answers and the problems
+     * @throws InvalidQuestionnaireException when the resource is not a QuestionnaireResponse
      */
-    public static ObjectNode answers(JsonNode resource, QuestionCatalog catalog) {
+    public static Read read(JsonNode resource, QuestionCatalog catalog) {
         List<Problem> problems = new ArrayList<>();
         JsonNode type = resource.get(RESOURCE_TYPE);
         if (type == null || !"QuestionnaireResponse".equals(type.asText())) {
@@ -66,10 +75,7 @@ public final class FhirResponseReader {
                 answers.set(e.getKey(), values.get(0));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidQuestionnaireException(problems);
-        }
-        return answers;
+        return new Read(answers, problems);
     }
 
     private static void collect(JsonNode items, String path, Map<String, List<JsonNode>> given,

@@ -122,7 +122,7 @@ public final class QuestionnaireReader {
             // A FHIR QuestionnaireResponse answering the exported Questionnaire: the same questions, in FHIR's form.
             com.fasterxml.jackson.databind.node.ObjectNode resource = json.createObjectNode();
             fields.forEach(f -> resource.set(f.getKey(), f.getValue().value()));
-            return fromJson(FhirResponseReader.answers(resource, catalog));
+            return fromFhir(resource);
         }
         return read(fields.iterator(), g -> g.value().isNull(), (q, g, problems) -> jsonValue(q, g, problems));
     }
@@ -181,6 +181,28 @@ public final class QuestionnaireReader {
             }
         }
         return kept.length() > 0 ? kept.toString() : m.replace('`', '\'');
+    }
+
+    /**
+     * Validates a FHIR R4 QuestionnaireResponse.
+     *
+     * @param resource the parsed resource
+     * @return the questionnaire
+     * @throws InvalidQuestionnaireException listing every item that cannot be read and every bad answer
+     */
+    public Questionnaire fromFhir(JsonNode resource) {
+        FhirResponseReader.Read read = FhirResponseReader.read(resource, catalog);
+        List<Problem> problems = new ArrayList<>(read.problems());
+        Questionnaire q = null;
+        try {
+            q = fromJson(read.answers());
+        } catch (InvalidQuestionnaireException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidQuestionnaireException(problems);
+        }
+        return q;
     }
 
     /**
