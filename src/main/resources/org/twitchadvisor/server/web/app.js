@@ -255,11 +255,17 @@ function toggleWhy() {
   $('why-button').setAttribute('aria-expanded', String(open));
   if (!open) return;
   const c = state.current;
-  const parts = [el('p', { text: c.why || 'The rules use this answer to weigh which nutrient or habit may explain the twitching.' })];
-  if (c.waiting && c.waiting.length) {
-    parts.push(el('p', { text: 'Rules waiting for this answer:' }), el('ul', {}, c.waiting.map(w =>
-      el('li', {}, w.claim || w.rule, w.effect ? ' (' + w.effect + (w.subject ? ' ' + words(w.subject) : '') + ')' : '', ' ',
-        (w.sources || []).map(sourceTag)))));
+  const why = c.why || 'The rules use this answer to weigh which nutrient or habit may explain the twitching.';
+  // The first reason in plain words; the whole reasoning, which can be long, one click further.
+  const first = why.length > 240 ? why.slice(0, why.lastIndexOf(' ', 240)) + '…' : why;
+  const parts = [el('p', { text: first })];
+  const waiting = c.waiting || [];
+  if (why !== first || waiting.length) {
+    parts.push(el('details', {}, el('summary', { text: waiting.length ? 'All the reasons: ' + waiting.length + ' rules wait for this answer' : 'All the reasons' }),
+      why !== first ? el('p', { text: why }) : null,
+      waiting.length ? el('ul', {}, waiting.map(w =>
+        el('li', {}, w.claim || w.rule, w.effect ? ' (' + w.effect + (w.subject ? ' ' + words(w.subject) : '') + ')' : '', ' ',
+          (w.sources || []).map(sourceTag)))) : null));
   }
   box.replaceChildren(...parts);
 }
