@@ -96,7 +96,7 @@ report() {
   printf '%-12s threads=%-2s rows=%s assessed=%s rejected=%s  process %.1f s = %.0f rows/s  batch %.0f rows/s  peak RSS %d MB  (other processes used %.1f CPU-s meanwhile)\n' \
     "$label" "$threads" "$read" "$assessed" "$rejected" "$wall" "$(awk -v a="$read" -v b="$wall" 'BEGIN {print a / b}')" "$rate" \
     "$((rss / 1024))" "$others"
-  if [ "$keep" = no ]; then rm -f "$results" "$out/results-$threads.errors.jsonl"; fi
+  if [ "$keep" = no ]; then rm -f "$results" "$out/results-$threads.jsonl.errors.jsonl"; fi
   echo "$rate" > "$out/rate-$threads.txt"
 }
 

@@ -14,9 +14,10 @@ import java.util.List;
  * @param min the smallest allowed number, or {@code null}
  * @param max the largest allowed number, or {@code null}
  * @param text the question as a person reads it
+ * @param askIf when the question applies (its skip logic); empty when it always does
  */
 public record Question(String id, Type type, List<String> values, String unit, BigDecimal min, BigDecimal max,
-                       String text) {
+                       String text, List<AskIf> askIf) {
 
     /** How a question is answered; see the "Answer types" table of the questionnaire contract. */
     public enum Type {
@@ -32,8 +33,25 @@ public record Question(String id, Type type, List<String> values, String unit, B
         NUMBER
     }
 
-    /** Defensive copy: a question definition never changes once loaded. */
+    /** Defensive copies: a question definition never changes once loaded. */
     public Question {
         values = List.copyOf(values);
+        askIf = askIf == null ? List.of() : List.copyOf(askIf);
+    }
+
+    /**
+     * A question that always applies, as before skip logic existed.
+     *
+     * @param id the question id
+     * @param type how it is answered
+     * @param values the allowed values of a one-of or any-of question
+     * @param unit the unit of a number question, or empty
+     * @param min the smallest allowed number, or {@code null}
+     * @param max the largest allowed number, or {@code null}
+     * @param text the question as a person reads it
+     */
+    public Question(String id, Type type, List<String> values, String unit, BigDecimal min, BigDecimal max,
+                    String text) {
+        this(id, type, values, unit, min, max, text, List.of());
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.twitchadvisor.internal.consult.Consultant;
 import org.twitchadvisor.internal.engine.Engine;
 import org.twitchadvisor.internal.fhir.CdsHooks;
 import org.twitchadvisor.internal.fhir.FhirQuestionnaire;
@@ -16,12 +17,19 @@ import org.twitchadvisor.internal.engine.RuleFolder;
 import org.twitchadvisor.internal.explain.TextRenderer;
 import org.twitchadvisor.internal.text.Utf8Text;
 import org.twitchadvisor.internal.authoring.catalog.Catalogs;
+import org.twitchadvisor.internal.consult.WhatIfComparison;
+import org.twitchadvisor.internal.consult.WhatIfText;
+import org.twitchadvisor.internal.consult.WhyNotAnalysis;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Twitch Advisor: which nutrient deficiency or habit may explain a person's muscle twitching, why, and
@@ -46,6 +54,9 @@ public final class TwitchAdvisor {
     private final KnowledgeBase kb;
     private final Engine engine;
     private final QuestionnaireReader reader;
+    private final Consultant consultant;
+    private final WhatIfComparison whatIfs;
+    private final WhyNotAnalysis whyNots;
     private final ObjectMapper json;
     private final ObjectMapper prettyJson;
     /** Compact JSON onto a caller's stream, which stays open. */
@@ -61,6 +72,9 @@ public final class TwitchAdvisor {
         ExplanationJsonCache.install(json);
         this.streamJson = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.reader = new QuestionnaireReader(kb.data().questions(), json);
+        this.consultant = new Consultant(kb.data(), engine::assess);
+        this.whatIfs = new WhatIfComparison(reader, json, engine::assess);
+        this.whyNots = new WhyNotAnalysis(kb, engine);
     }
 
     /**
@@ -129,6 +143,95 @@ public final class TwitchAdvisor {
      */
     public Assessment assess(Questionnaire questionnaire) {
         return engine.assess(questionnaire);
+    }
+
+    /**
+     * One step of a consultation that asks only what can change the result: the assessment of the answers so far,
+     * the unanswered questions worth asking (most urgent first, each with why it is asked), and whether to stop.
+     * The same as {@link #consultation(Questionnaire, Set, StopRule)} with nothing skipped and
+     * {@link StopRule#ALL_FINDINGS}.
+     *
+     * @param answersSoFar the answers given so far, e.g. {@code {"twitching": true}}
+     * @return the step; call again with the next answer added
+     * @throws RunawayRulesException if a rule loops
+     */
+    public Consultation consultation(Questionnaire answersSoFar) {
+        return consultation(answersSoFar, Set.of(), StopRule.ALL_FINDINGS);
+    }
+
+    /**
+     * One step of a consultation. A question is proposed only when it applies (its {@code ask_if} holds), is
+     * neither answered nor skipped, and some allowed answer to it would change what the stop rule counts; that is
+     * decided by assessing each candidate answer, so it takes a few dozen assessments (milliseconds, see
+     * docs/consultation.md). Thread-safe; the consultation keeps no state, the caller keeps the answers.
+     *
+     * @param answersSoFar the answers given so far
+     * @param skipped ids of questions the person chose not to answer, never proposed again
+     * @param stopRule which changes count
+     * @return the step
+     * @throws InvalidQuestionnaireException if a skipped id is not a question
+     * @throws RunawayRulesException if a rule loops
+     */
+    public Consultation consultation(Questionnaire answersSoFar, Set<String> skipped, StopRule stopRule) {
+        List<Problem> problems = new ArrayList<>();
+        for (String id : skipped) {
+            if (kb.data().questions().get(id) == null) {
+                String near = kb.data().questions().closest(id);
+                problems.add(new Problem(id, null, "skipped question '" + id + "' is not a question"
+                        + (near == null ? "" : "; did you mean '" + near + "'?")));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidQuestionnaireException(problems);
+        }
+        return consultant.consult(answersSoFar, Set.copyOf(skipped), stopRule);
+    }
+
+    /**
+     * HOW one finding was concluded: its derivation tree as text, each rule with its claim, sources and the answers
+     * it matched.
+     *
+     * @param assessment the assessment
+     * @param number the finding's number as {@link #toText} prints it, from 1
+     * @return the text, ending with a newline
+     * @throws IllegalArgumentException naming the numbers there are, when there is no such finding
+     */
+    public String howText(Assessment assessment, int number) {
+        return TextRenderer.how(assessment, number);
+    }
+
+    /**
+     * What if some answers were different: assesses the answers as given and with the changes, and lists what
+     * changed ("if I stopped the diuretic": {@code set = {"medications": []}}, or {@code unset = {"medications"}}).
+     *
+     * @param answers validated answers
+     * @param set question id to its new answer, typed as {@link #questionnaire} takes them; text is read as a CSV
+     *            cell is ({@code "yes"}, {@code "0"}, {@code "cramps;spasms"}, {@code "none"}), and {@code null}
+     *            removes the answer
+     * @param unset the questions whose answers are removed, so they count as not answered
+     * @return both assessments and the changes, triage first
+     * @throws InvalidQuestionnaireException naming every unknown question and value not allowed, with the same
+     *         messages as questionnaire input
+     * @throws RunawayRulesException if a rule loops
+     */
+    public WhatIf whatIf(Questionnaire answers, Map<String, ?> set, Set<String> unset) {
+        return whatIfs.compare(answers, set, unset);
+    }
+
+    /**
+     * Why a subject was not found, or not at a higher level: every rule that could conclude it, each with the
+     * conditions that hold, those that fail and those that wait on unanswered questions (named by question id).
+     * A condition on a conclusion that was not reached is followed into the rules that could reach it.
+     *
+     * @param answers validated answers
+     * @param subject a finding subject, e.g. {@code magnesium}, {@code caffeine}, or a red flag such as
+     *                {@code paralysis} (see {@code rules/data/subjects.csv})
+     * @return the level found ({@code null} when not found) and the candidate rules in rule-folder order
+     * @throws InvalidQuestionnaireException when the subject is unknown; the message lists the known subjects
+     * @throws RunawayRulesException if a rule loops
+     */
+    public WhyNot whyNot(Questionnaire answers, String subject) {
+        return whyNots.explain(answers, subject);
     }
 
     /**
@@ -205,6 +308,28 @@ public final class TwitchAdvisor {
     }
 
     /**
+     * A questionnaire as indented JSON that {@link #readJson} (and so {@code twitch assess} and {@code batch}) reads
+     * back to an equal questionnaire: the respondent first, then the answers in the order of the question table.
+     *
+     * @param questionnaire the answers, e.g. those a consultation gathered
+     * @return indented JSON without a trailing newline
+     */
+    public String toJson(Questionnaire questionnaire) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        if (questionnaire.respondent() != null) {
+            ordered.put(QuestionnaireReader.RESPONDENT, questionnaire.respondent());
+        }
+        questionnaire.answers().entrySet().stream()
+                .sorted(Comparator.comparingInt(e -> kb.data().questions().order(e.getKey())))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        try {
+            return prettyJson.writeValueAsString(ordered);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a questionnaire always serialises", e);
+        }
+    }
+
+    /**
      * The assessment as indented JSON, for people reading a single result.
      *
      * @param assessment the assessment
@@ -214,9 +339,29 @@ public final class TwitchAdvisor {
         return write(prettyJson, assessment);
     }
 
-    private static String write(ObjectMapper mapper, Assessment assessment) {
+    /**
+     * A what-if as indented JSON: {@code before} and {@code after} exactly as the output contract, and {@code changes}.
+     *
+     * @param whatIf the what-if
+     * @return indented JSON without a trailing newline
+     */
+    public String toPrettyJson(WhatIf whatIf) {
+        return write(prettyJson, whatIf);
+    }
+
+    /**
+     * A why-not as indented JSON: the subject, the level found and the candidate rules.
+     *
+     * @param whyNot the why-not
+     * @return indented JSON without a trailing newline
+     */
+    public String toPrettyJson(WhyNot whyNot) {
+        return write(prettyJson, whyNot);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return mapper.writeValueAsString(assessment);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an assessment always serialises", e);
         }
@@ -231,6 +376,26 @@ public final class TwitchAdvisor {
      */
     public String toText(Assessment assessment) {
         return TextRenderer.render(assessment);
+    }
+
+    /**
+     * A what-if as text for a person: the triage and the changes, one a line.
+     *
+     * @param whatIf the what-if
+     * @return the text
+     */
+    public String toText(WhatIf whatIf) {
+        return WhatIfText.render(whatIf);
+    }
+
+    /**
+     * A why-not as text: each candidate rule with its conditions met, failed and unknown.
+     *
+     * @param whyNot the why-not
+     * @return the text
+     */
+    public String toText(WhyNot whyNot) {
+        return WhatIfText.render(whyNot);
     }
 
     /** @return the question definitions, in the order a person answers them */
@@ -292,6 +457,18 @@ public final class TwitchAdvisor {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+    }
+
+    /**
+     * The advice table ({@code rules/data/advice.csv}), so a text of {@link Finding#advice()} can be told by its
+     * id; the foods advice, built for each person, is not in it (its id is {@code foods}).
+     *
+     * @return advice texts by id, in table order
+     */
+    public Map<String, String> adviceTexts() {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        kb.data().advice().forEach((id, a) -> texts.put(id, a.text()));
+        return java.util.Collections.unmodifiableMap(texts);
     }
 
     /** @return the id of the rule set, the {@code ruleset} field of every assessment */

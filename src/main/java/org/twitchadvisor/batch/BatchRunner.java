@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -85,14 +86,26 @@ public final class BatchRunner {
                 throw new TwitchAdvisorException(input + ": not a folder");
             }
             try (RecordReader reader = new JsonFolderRecordReader(input)) {
-                return execute(reader, null, input.toString(), results, errors, start);
+                return execute(reader, null, input.toString(), results, errors, start, null);
             }
         }
         InputStream in;
         long size;
+        Compression compression = Compression.of(input);
+        CutShortGuard guard = null;
         try {
             size = Files.size(input);
             in = Files.newInputStream(input);
+            if (compression != Compression.NONE) {
+                try {
+                    in = guard = new CutShortGuard(compression.decompress(in), compression);
+                } catch (IOException e) {
+                    in.close();
+                    throw new TwitchAdvisorException(input + ": not " + compression.name().toLowerCase(Locale.ROOT)
+                            + " data, as its name says: " + e.getMessage(), e);
+                }
+                size = -1; // the plain size is not known before the end
+            }
         } catch (NoSuchFileException e) {
             throw new TwitchAdvisorException(input + ": no such file", e);
         } catch (AccessDeniedException e) {
@@ -100,7 +113,7 @@ public final class BatchRunner {
         } catch (IOException e) {
             throw new TwitchAdvisorException(input + ": cannot read: " + e.getMessage(), e);
         }
-        return run(in, size, format, input.toString(), results, errors, start);
+        return run(in, size, format, input.toString(), results, errors, start, guard);
     }
 
     /**
@@ -119,11 +132,12 @@ public final class BatchRunner {
         if (options.inputFormat() == BatchOptions.InputFormat.JSON_FOLDER) {
             throw new IllegalArgumentException("a stream cannot be a folder of JSON files");
         }
-        return run(input, -1, options.inputFormat(), name, results, errors, System.nanoTime());
+        return run(input, -1, options.inputFormat(), name, results, errors, System.nanoTime(), null);
     }
 
     private BatchSummary run(InputStream raw, long size, BatchOptions.InputFormat format, String name,
-                             OutputStream results, OutputStream errors, long start) throws IOException {
+                             OutputStream results, OutputStream errors, long start, CutShortGuard guard)
+            throws IOException {
         InputBytes bytes;
         try {
             bytes = new InputBytes(raw, size);
@@ -142,7 +156,7 @@ public final class BatchRunner {
         }
         if (format == BatchOptions.InputFormat.JSON_LINES) {
             try (RecordReader reader = new JsonLinesRecordReader(name, bytes)) {
-                return execute(reader, null, name, results, errors, start);
+                return execute(reader, null, name, results, errors, start, guard);
             }
         }
         CsvRecordReader reader;
@@ -156,7 +170,7 @@ public final class BatchRunner {
             throw e;
         }
         try (reader) {
-            return execute(reader, reader.header(), name, results, errors, start);
+            return execute(reader, reader.header(), name, results, errors, start, guard);
         }
     }
 
@@ -166,18 +180,19 @@ public final class BatchRunner {
      * is what keeps memory flat: the reader waits while the writer is that far behind.
      */
     private BatchSummary execute(RecordReader reader, CsvHeader header, String name, OutputStream results,
-                                 OutputStream errors, long start) throws IOException {
+                                 OutputStream errors, long start, CutShortGuard guard) throws IOException {
         int threads = options.threads();
-        ResultFormat format = ResultFormat.of(options.outputFormat(), advisor);
-        RecordAssessor assessor = new RecordAssessor(advisor, header, format);
+        ResultFormat format = ResultFormat.of(options, advisor);
+        RecordAssessor assessor = new RecordAssessor(advisor, header, format, options.compression(),
+                options.report() != null);
         BlockingQueue<Future<RecordAssessor.Result>> window = new ArrayBlockingQueue<>(2 * threads + 2);
         ExecutorService workers = Executors.newFixedThreadPool(threads, named("twitch-batch-worker-"));
         AtomicBoolean stop = new AtomicBoolean();
         Thread readerThread = named("twitch-batch-reader").newThread(() -> read(reader, assessor, workers, window, stop));
-        Tally tally = new Tally();
+        Tally tally = new Tally(options.report() != null);
         boolean finished = false;
         try {
-            results.write(format.header().getBytes(StandardCharsets.UTF_8));
+            writeHeader(format.header(), results);
             readerThread.start();
             long lastReport = start;
             while (true) {
@@ -213,10 +228,27 @@ public final class BatchRunner {
             subjects.put(type, catalog.subjects().stream().filter(s -> s.type().equals(type))
                     .map(RuleCatalog.Subject::id).sorted().toList());
         }
+        if (options.report() != null) {
+            options.report().add(tally.population);
+        }
+        String stoppedBy = reader.stoppedBy() != null ? reader.stoppedBy() : guard == null ? null : guard.cutShort();
         // Only reached once every record read is written and both streams are flushed.
-        return tally.summary(name, advisor.ruleset(), threads, seconds, reader.stoppedBy(), reader.stoppedBy() == null,
+        return tally.summary(name, advisor.ruleset(), threads, seconds, stoppedBy, stoppedBy == null,
                 subjects,
                 catalog.rules().stream().map(RuleCatalog.Rule::name).sorted().toList());
+    }
+
+    /** Writes the header, compressed on its own: even an empty input then gives a valid compressed file. */
+    private void writeHeader(String header, OutputStream results) throws IOException {
+        RecordAssessor.Bytes plain = new RecordAssessor.Bytes(header.length());
+        plain.writeBytes(header.getBytes(StandardCharsets.UTF_8));
+        if (options.compression() == Compression.NONE) {
+            plain.writeTo(results);
+            return;
+        }
+        RecordAssessor.Bytes packed = new RecordAssessor.Bytes(64);
+        options.compression().compressMember(plain, packed);
+        packed.writeTo(results);
     }
 
     /** Runs on the reader thread; ends the queue with a {@code null} result, or a failed one if reading failed. */

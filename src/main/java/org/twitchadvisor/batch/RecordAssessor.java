@@ -63,6 +63,8 @@ final class RecordAssessor {
     private final TwitchAdvisor advisor;
     private final CsvHeader header;
     private final ResultFormat format;
+    private final Compression compression;
+    private final boolean report;
     /**
      * Result buffers the writer is done with. Why: a chunk's megabyte, allocated afresh, was zeroed by the JVM
      * and grown by copying for every 128 rows; a reused one is neither. Never more buffers than chunks in flight.
@@ -73,11 +75,16 @@ final class RecordAssessor {
      * @param advisor assesses and validates
      * @param header the CSV header, or {@code null} for JSON input
      * @param format how an assessment is written
+     * @param compression how a chunk's results are compressed, each chunk on its own
+     * @param report whether each chunk also counts for a population report
      */
-    RecordAssessor(TwitchAdvisor advisor, CsvHeader header, ResultFormat format) {
+    RecordAssessor(TwitchAdvisor advisor, CsvHeader header, ResultFormat format, Compression compression,
+                   boolean report) {
+        this.report = report;
         this.advisor = advisor;
         this.header = header;
         this.format = format;
+        this.compression = compression;
     }
 
     Result assess(List<RawRecord> records) {
@@ -87,7 +94,7 @@ final class RecordAssessor {
             out = new Bytes(records.size() * 8192);
         }
         Bytes errors = new Bytes(0);
-        Tally tally = new Tally();
+        Tally tally = new Tally(report);
         for (RawRecord r : records) {
             int written = out.size();
             int rejected = errors.size();
@@ -101,6 +108,14 @@ final class RecordAssessor {
                 errors.truncate(rejected);
                 reject(r, respondentOf(r), List.of(INTERNAL_ERROR), null, errors, tally);
             }
+        }
+        if (compression != Compression.NONE) {
+            // Compressed here, on the worker, as a member of its own: the writer thread alone could not keep up.
+            Bytes packed = new Bytes(out.size() / 8 + 64);
+            compression.compressMember(out, packed);
+            out.reset();
+            spare.offer(out);
+            out = packed;
         }
         return new Result(out, errors, tally);
     }
@@ -122,7 +137,7 @@ final class RecordAssessor {
      */
     void recycle(Result written) {
         Bytes out = written.results();
-        if (out.size() <= MAX_KEPT_BUFFER) {
+        if (compression == Compression.NONE && out.size() <= MAX_KEPT_BUFFER) {
             out.reset();
             spare.offer(out);
         }
@@ -211,6 +226,6 @@ final class RecordAssessor {
     private static void reject(RawRecord r, String respondent, List<Problem> problems, String rule,
                                ByteArrayOutputStream errors, Tally tally) {
         writeLine(errors, ErrorRecord.of(r, respondent, problems, rule).toJson());
-        tally.rejected();
+        tally.rejected(problems.get(0));
     }
 }

@@ -2,7 +2,9 @@ package org.twitchadvisor.batch;
 
 import org.twitchadvisor.Assessment;
 import org.twitchadvisor.Finding;
+import org.twitchadvisor.Problem;
 import org.twitchadvisor.Triage;
+import org.twitchadvisor.internal.report.Population;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +29,8 @@ final class Tally {
         LEVELS.put("red_flag", List.of("see_doctor", "urgent"));
     }
 
+    /** The report's counts of this chunk, or {@code null} when no report is asked for. */
+    final Population population;
     long read;
     long assessed;
     long rejected;
@@ -44,7 +48,15 @@ final class Tally {
     private record Level(String type, String subject, String level) {
     }
 
+    /** @param report whether to count for a population report too */
+    Tally(boolean report) {
+        population = report ? new Population() : null;
+    }
+
     void assessed(Assessment a) {
+        if (population != null) {
+            population.add(a);
+        }
         read++;
         assessed++;
         triage[a.triage().ordinal()]++;
@@ -60,7 +72,10 @@ final class Tally {
         }
     }
 
-    void rejected() {
+    void rejected(Problem first) {
+        if (population != null) {
+            population.rejected(first);
+        }
         read++;
         rejected++;
     }
@@ -76,6 +91,9 @@ final class Tally {
 
     void add(Tally other) {
         other.fold();
+        if (population != null && other.population != null) {
+            population.add(other.population);
+        }
         read += other.read;
         assessed += other.assessed;
         rejected += other.rejected;

@@ -5,6 +5,8 @@ import org.twitchadvisor.TwitchAdvisorException;
 import org.twitchadvisor.batch.BatchOptions;
 import org.twitchadvisor.batch.BatchRunner;
 import org.twitchadvisor.batch.BatchSummary;
+import org.twitchadvisor.batch.Compression;
+import org.twitchadvisor.batch.PopulationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +40,9 @@ public final class BatchCommand implements Callable<Integer> {
     /** Output formats, as typed on the command line. */
     enum Format { jsonl, csv }
 
+    /** Explanation levels, as typed on the command line. */
+    enum Explain { full, summary, none }
+
     /** Input formats for standard input or a file whose name does not tell. */
     enum InputFormat { csv, jsonl }
 
@@ -51,12 +56,20 @@ public final class BatchCommand implements Callable<Integer> {
             description = "A .csv or .jsonl file, a folder of .json files, or - for standard input.")
     String input;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where the results go; - for standard output.")
+    @Option(names = "--output", required = true, paramLabel = "FILE",
+            description = "Where the results go; - for standard output. A name ending in .gz or .zst is compressed"
+                    + " (gzip, Zstandard).")
     String output;
 
+    @Option(names = "--explain", paramLabel = "LEVEL", defaultValue = "full",
+            description = "How much explanation each JSON Lines result keeps: full (the whole derivation trees, the"
+                    + " output contract; default), summary (the rules and answers of each finding, no trees) or none"
+                    + " (no because). CSV results are the same at every level.")
+    Explain explain;
+
     @Option(names = "--errors", paramLabel = "FILE",
-            description = "Where the error records go (JSON Lines). Default: next to the output, NAME.errors.jsonl"
-                    + " (twitch-errors.jsonl when the output is -).")
+            description = "Where the error records go (JSON Lines). Default: next to the output, its name (without"
+                    + " .gz or .zst) and .errors.jsonl: results.csv.errors.jsonl; standard error when the output is -.")
     String errors;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -74,6 +87,11 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--summary", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
     Path summaryFile;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a population report (HTML with charts, see twitch report) of this batch, counted"
+                    + " as the results stream: no second pass.")
+    String reportFile;
 
     @Option(names = "--ignore-unknown-columns",
             description = "Drop CSV columns that are not question ids instead of refusing the file.")
@@ -97,10 +115,12 @@ public final class BatchCommand implements Callable<Integer> {
         String errorsTarget = errors != null ? errors : defaultErrors(output);
         checkTargets(inputPath, errorsTarget);
         TwitchAdvisor advisor = rules.advisor();
-        BatchRunner runner = new BatchRunner(advisor, options);
+        PopulationReport report = reportFile == null ? null : new PopulationReport(advisor);
+        BatchRunner runner = new BatchRunner(advisor, options.withReport(report));
         BatchSummary summary;
         try (Output out = Output.open(output, "the results", twitch, true);
-             Output errorOut = Output.open(errorsTarget, "the errors file", twitch, false)) {
+             Output errorOut = errorsTarget == null ? Output.standardError(err, "the errors")
+                     : Output.open(errorsTarget, "the errors file", twitch, false)) {
             summary = inputPath == null ? runner.run(System.in, "-", out.stream(), errorOut.stream())
                     : runner.run(inputPath, out.stream(), errorOut.stream());
             if (summaryFile != null && Files.isRegularFile(summaryFile, LinkOption.NOFOLLOW_LINKS)) {
@@ -133,11 +153,20 @@ public final class BatchCommand implements Callable<Integer> {
                 return ExitCodes.CANNOT_WRITE;
             }
         }
+        if (report != null) {
+            try (Output r = Output.open(reportFile, "the report", twitch, false)) {
+                report.writeHtml(input, r.stream());
+                r.commit();
+            } catch (IOException e) {
+                err.println("twitch: " + e.getMessage());
+                return ExitCodes.CANNOT_WRITE;
+            }
+        }
         if (!quiet) {
             err.print(summary.toText());
             if (summary.rejected() > 0) {
                 err.printf(Locale.ROOT, "%,d rejected record%s: see %s%n", summary.rejected(),
-                        summary.rejected() == 1 ? "" : "s", errorsTarget);
+                        summary.rejected() == 1 ? "" : "s", errorsTarget == null ? "the error records above" : errorsTarget);
             }
         }
         if (summary.stoppedBy() != null) {
@@ -165,11 +194,14 @@ public final class BatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "cannot tell the format of '" + input
                     + "' from its name: use --input-format csv or --input-format jsonl");
         }
-        boolean csvOut = format != null ? format == Format.csv : output.toLowerCase(Locale.ROOT).endsWith(".csv");
+        boolean csvOut = format != null ? format == Format.csv
+                : Compression.of(output).strip(output).toLowerCase(Locale.ROOT).endsWith(".csv");
         options = options.withOutputFormat(csvOut ? BatchOptions.OutputFormat.CSV : BatchOptions.OutputFormat.JSONL)
-                .withIgnoreUnknownColumns(ignoreUnknownColumns);
-        // Progress only for a person watching: a terminal, and not asked to be quiet.
-        if (!quiet && System.console() != null) {
+                .withIgnoreUnknownColumns(ignoreUnknownColumns)
+                .withExplain(BatchOptions.Explain.valueOf(explain.name().toUpperCase(Locale.ROOT)))
+                .withCompression(Compression.of(output));
+        // Progress only for a person watching: a terminal, not asked to be quiet, and not sharing it with errors.
+        if (!quiet && System.console() != null && !(errors == null && output.equals("-"))) {
             options = options.withProgress(Duration.ofSeconds(1), p -> {
                 err.print("\r" + p.toText() + "    ");
                 err.flush();
@@ -181,10 +213,11 @@ public final class BatchCommand implements Callable<Integer> {
     /** Refuses to overwrite the input, or to write two things into one file. */
     private void checkTargets(Path inputPath, String errorsTarget) {
         Path out = output.equals("-") ? null : Path.of(output).toAbsolutePath().normalize();
-        Path errs = errorsTarget.equals("-") ? null : Path.of(errorsTarget).toAbsolutePath().normalize();
+        boolean errorsToStdout = "-".equals(errorsTarget);
+        Path errs = errorsTarget == null || errorsToStdout ? null : Path.of(errorsTarget).toAbsolutePath().normalize();
         Path in = inputPath == null ? null : inputPath.toAbsolutePath().normalize();
         Path summary = summaryFile == null ? null : summaryFile.toAbsolutePath().normalize();
-        if ((out == null && errs == null) || (out != null && out.equals(errs))) {
+        if ((out == null && errorsToStdout) || (out != null && out.equals(errs))) {
             throw new ParameterException(spec.commandLine(), "the results and the errors cannot go to the same place ("
                     + output + "); choose another --errors FILE");
         }
@@ -194,19 +227,28 @@ public final class BatchCommand implements Callable<Integer> {
         if (summary != null && (summary.equals(out) || summary.equals(errs))) {
             throw new ParameterException(spec.commandLine(), "--summary must name a file of its own");
         }
+        Path report = reportFile == null || reportFile.equals("-") ? null : Path.of(reportFile).toAbsolutePath().normalize();
+        if (report != null && (report.equals(out) || report.equals(errs) || report.equals(summary) || report.equals(in))) {
+            throw new ParameterException(spec.commandLine(), "--report must name a file of its own");
+        }
+        if ("-".equals(reportFile) && (out == null || errorsToStdout)) {
+            throw new ParameterException(spec.commandLine(), "--report - and the results or errors cannot both go to"
+                    + " standard output");
+        }
     }
 
-    /** The output file's name with {@code .errors.jsonl} in place of its extension, in the same folder. */
+    /**
+     * The errors file of an output: its name without a compression extension, then {@code .errors.jsonl}, in the
+     * same folder ({@code results.jsonl.gz} gives {@code results.jsonl.errors.jsonl}), so the results of each
+     * format have their own; {@code null}, standard error, when the output is standard output.
+     */
     static String defaultErrors(String output) {
         if (output.equals("-")) {
-            return "twitch-errors.jsonl";
+            return null;
         }
         Path p = Path.of(output);
         String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        Path sibling = p.resolveSibling(base + ".errors.jsonl");
-        return sibling.toString();
+        return p.resolveSibling(Compression.of(name).strip(name) + ".errors.jsonl").toString();
     }
 
     private void clearProgress(PrintWriter err, BatchOptions options) {

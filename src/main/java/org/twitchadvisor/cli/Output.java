@@ -6,6 +6,8 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -53,6 +55,33 @@ final class Output implements Closeable {
         } catch (IOException e) {
             throw new CannotWrite(target, what, e);
         }
+    }
+
+    /**
+     * Standard error as an output of JSON lines, for a command whose standard output carries its results.
+     *
+     * @param err the command's standard error
+     * @param what what goes there, for messages: {@code the errors}
+     * @return the output; it writes whole lines of UTF-8, so each write decodes on its own
+     */
+    static Output standardError(PrintWriter err, String what) {
+        OutputStream lines = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                err.write(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+        };
+        return new Output(null, lines, "standard error", what);
     }
 
     /** @return where to write; its failures are {@link CannotWrite} */

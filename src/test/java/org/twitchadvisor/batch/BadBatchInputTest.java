@@ -219,7 +219,7 @@ class BadBatchInputTest {
     @Test
     void anUnexpectedFailureOfOneRecordIsThatRecordsErrorRecord() {
         TwitchAdvisor advisor = TwitchAdvisor.bundled();
-        ResultFormat real = ResultFormat.of(BatchOptions.OutputFormat.JSONL, advisor);
+        ResultFormat real = ResultFormat.of(BatchOptions.defaults(), advisor);
         ResultFormat failsOnR2 = new ResultFormat() {
             @Override
             public String header() {
@@ -239,7 +239,7 @@ class BadBatchInputTest {
         for (String r : List.of("r1", "r2", "r3")) {
             records.add(RawRecord.json("survey", records.size() + 1, "{\"respondent\": \"" + r + "\"}", null));
         }
-        RecordAssessor.Result result = new RecordAssessor(advisor, null, failsOnR2).assess(records);
+        RecordAssessor.Result result = new RecordAssessor(advisor, null, failsOnR2, Compression.NONE, false).assess(records);
         List<String> lines = result.results().toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of("r1", "r3"), lines.stream().map(l -> json(l).get("respondent").asText()).toList());
         List<String> errors = result.errors().toString(StandardCharsets.UTF_8).lines().toList();

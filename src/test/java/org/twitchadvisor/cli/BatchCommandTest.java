@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twitchadvisor.TwitchAdvisor;
+import org.twitchadvisor.batch.Compression;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code twitch batch}: files in and out, the summary, and one documented exit code per outcome. */
@@ -40,7 +42,7 @@ class BatchCommandTest {
         CliRun r = CliRun.run("batch", cleanSurvey(tmp, 5).toString(), "--output", out.toString(), "--threads", "2");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertEquals(5, Files.readAllLines(out).size());
-        assertEquals("", Files.readString(tmp.resolve("results.errors.jsonl")));
+        assertEquals("", Files.readString(tmp.resolve("results.jsonl.errors.jsonl")));
         assertTrue(r.err().contains("5 rows read, 5 assessed, 0 rejected"), r.err());
         assertEquals("", r.out());
     }
@@ -51,7 +53,7 @@ class BatchCommandTest {
         CliRun r = CliRun.run("batch", SURVEY, "--output", out.toString());
         assertEquals(ExitCodes.ROWS_REJECTED, r.exitCode(), r.err());
         assertEquals(17, Files.readAllLines(out).size());
-        Path errors = tmp.resolve("results.errors.jsonl");
+        Path errors = tmp.resolve("results.jsonl.errors.jsonl");
         List<String> errorLines = Files.readAllLines(errors);
         assertEquals(3, errorLines.size());
         assertEquals(15, JSON.readTree(errorLines.get(0)).get("line").asInt());
@@ -81,10 +83,11 @@ class BatchCommandTest {
         assertEquals(18, lines.size(), "a header and 17 rows");
         assertEquals("respondent,triage,calcium_level,calcium_score,iron_level,iron_score,magnesium_level,"
                 + "magnesium_score,potassium_level,potassium_score,vitamin_b12_level,vitamin_b12_score,"
-                + "vitamin_b6_level,vitamin_b6_score,vitamin_d_level,vitamin_d_score,lifestyle,differentials,red_flags",
-                lines.get(0));
+                + "vitamin_b6_level,vitamin_b6_score,vitamin_d_level,vitamin_d_score,lifestyle,differentials,red_flags,"
+                + "advice,rules_fired,ruleset", lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("\"Okafor, A.\",")), String.join("\n", lines));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("s-008,urgent,") && l.endsWith("sustained_contractions")),
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("s-008,urgent,")
+                && l.contains(",sustained_contractions,") && l.endsWith(",\"" + TwitchAdvisor.bundled().ruleset() + "\"")),
                 String.join("\n", lines));
         // --format wins over the extension.
         Path jsonl = tmp.resolve("forced.csv");
@@ -105,10 +108,13 @@ class BatchCommandTest {
     }
 
     @Test
-    void theDefaultErrorsFileSitsNextToTheOutput() {
-        assertEquals(Path.of("out", "results.errors.jsonl").toString(), BatchCommand.defaultErrors("out/results.jsonl"));
+    void theDefaultErrorsFileSitsNextToTheOutputNamedAfterItsFormat() {
+        assertEquals(Path.of("out", "results.jsonl.errors.jsonl").toString(), BatchCommand.defaultErrors("out/results.jsonl"));
+        assertEquals("results.csv.errors.jsonl", BatchCommand.defaultErrors("results.csv"));
+        assertEquals("results.jsonl.errors.jsonl", BatchCommand.defaultErrors("results.jsonl.gz"));
+        assertEquals("results.csv.errors.jsonl", BatchCommand.defaultErrors("results.csv.zst"));
         assertEquals("results.errors.jsonl", BatchCommand.defaultErrors("results"));
-        assertEquals("twitch-errors.jsonl", BatchCommand.defaultErrors("-"));
+        assertNull(BatchCommand.defaultErrors("-"), "standard output: the errors go to standard error");
     }
 
     @Test
@@ -161,5 +167,75 @@ class BatchCommandTest {
         assertEquals(ExitCodes.ROWS_REJECTED, r.exitCode(), r.err());
         assertEquals(TwitchAdvisor.fromDirectory(Path.of("rules")).ruleset(),
                 JSON.readTree(summary.toFile()).get("ruleset").asText());
+    }
+
+    /** With the results on standard output, the error records go to standard error, and no file is left behind. */
+    @Test
+    void withResultsOnStandardOutputTheErrorsGoToStandardError() throws IOException {
+        String csv = Files.readString(Path.of(SURVEY));
+        CliRun r = CliRun.runWithInput(csv, "batch", "-", "--output", "-", "--quiet");
+        assertEquals(ExitCodes.ROWS_REJECTED, r.exitCode(), r.err());
+        assertEquals(17, r.lines().size());
+        List<String> errorLines = r.err().lines().toList();
+        assertEquals(3, errorLines.size(), r.err());
+        for (String line : errorLines) {
+            assertTrue(JSON.readTree(line).has("message"), line);
+        }
+        assertFalse(Files.exists(Path.of("twitch-errors.jsonl")), "nothing is written to the current folder");
+    }
+
+    /** CSV and JSON Lines results in one folder each get their own errors file. */
+    @Test
+    void resultsOfTwoFormatsHaveTheirOwnErrorsFiles(@TempDir Path tmp) throws IOException {
+        assertEquals(ExitCodes.ROWS_REJECTED, CliRun.run("batch", SURVEY, "--output", tmp.resolve("r.jsonl").toString(),
+                "--quiet").exitCode());
+        assertEquals(ExitCodes.ROWS_REJECTED, CliRun.run("batch", SURVEY, "--output", tmp.resolve("r.csv.gz").toString(),
+                "--quiet").exitCode());
+        assertEquals(3, Files.readAllLines(tmp.resolve("r.jsonl.errors.jsonl")).size());
+        assertEquals(3, Files.readAllLines(tmp.resolve("r.csv.errors.jsonl")).size());
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(tmp.resolve("r.csv.gz")))) {
+            assertTrue(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).startsWith("respondent,triage,"));
+        }
+    }
+
+    @Test
+    void compressedOutputAndInputAndExplainLevels(@TempDir Path tmp) throws IOException {
+        Path plain = tmp.resolve("plain.jsonl");
+        Path packed = tmp.resolve("packed.jsonl.zst");
+        assertEquals(ExitCodes.ROWS_REJECTED, CliRun.run("batch", SURVEY, "--output", plain.toString(), "--quiet").exitCode());
+        assertEquals(ExitCodes.ROWS_REJECTED, CliRun.run("batch", SURVEY, "--output", packed.toString(), "--quiet").exitCode());
+        try (var in = Compression.ZSTD.decompress(Files.newInputStream(packed))) {
+            assertEquals(Files.readString(plain), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path survey = tmp.resolve("survey.csv.zst");
+        try (var out = Compression.ZSTD.compress(Files.newOutputStream(survey))) {
+            Files.copy(Path.of(SURVEY), out);
+        }
+        Path fromPacked = tmp.resolve("from-packed.jsonl");
+        Path direct = tmp.resolve("direct.jsonl");
+        assertEquals(ExitCodes.ROWS_REJECTED, CliRun.run("batch", survey.toString(), "--output", fromPacked.toString(),
+                "--explain", "none", "--quiet").exitCode());
+        assertEquals(ExitCodes.ROWS_REJECTED, CliRun.run("batch", SURVEY, "--output", direct.toString(), "--explain", "none",
+                "--quiet").exitCode());
+        assertEquals(Files.readString(direct), Files.readString(fromPacked), "a .zst input reads as its plain bytes");
+        assertEquals(17, Files.readAllLines(direct).size());
+        assertEquals("none", JSON.readTree(Files.readAllLines(direct).get(0)).get("explain").asText());
+        assertEquals(ExitCodes.USAGE, CliRun.run("batch", SURVEY, "--output", direct.toString(), "--explain", "some").exitCode());
+    }
+
+    @Test
+    void aCompressedInputCutShortExitsThreeNamingTheFile(@TempDir Path tmp) throws IOException {
+        Path packed = tmp.resolve("survey.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(packed))) {
+            Files.copy(Path.of(SURVEY), out);
+        }
+        byte[] bytes = Files.readAllBytes(packed);
+        Files.write(packed, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path out = tmp.resolve("r.jsonl");
+        CliRun r = CliRun.run("batch", packed.toString(), "--output", out.toString(), "--quiet");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertOneCleanLine(r);
+        assertTrue(r.err().startsWith("twitch: " + packed + ": the gzip data is cut short or damaged"), r.err());
+        assertFalse(Files.readAllLines(out).isEmpty(), "the records before the cut are kept");
     }
 }

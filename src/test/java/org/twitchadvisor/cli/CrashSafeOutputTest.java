@@ -80,7 +80,7 @@ class CrashSafeOutputTest {
         }
         assertEquals(OLD, Files.readString(results), "the previous results stay until a run completes");
         List<String> left = names(out);
-        assertFalse(left.contains("results.errors.jsonl"), left.toString());
+        assertFalse(left.contains("results.jsonl.errors.jsonl"), left.toString());
         assertFalse(left.contains("summary.json"), left.toString());
         assertTrue(left.stream().anyMatch(n -> n.startsWith(".results.jsonl.tmp-")), "the partial rows are in a hidden file");
     }
@@ -110,10 +110,10 @@ class CrashSafeOutputTest {
     @Test
     void aFullDiskUnderTheErrorsFileNamesItAndLeavesNoResults(@TempDir Path tmp) throws IOException {
         Path results = tmp.resolve("results.jsonl");
-        CliRun r = CliRun.runWithFiles(fullDiskUnder(".results.errors.jsonl.tmp-", 100), "batch", BatchCommandTest.SURVEY,
+        CliRun r = CliRun.runWithFiles(fullDiskUnder(".results.jsonl.errors.jsonl.tmp-", 100), "batch", BatchCommandTest.SURVEY,
                 "--output", results.toString(), "--quiet");
         assertEquals(ExitCodes.CANNOT_WRITE, r.exitCode(), r::toString);
-        assertEquals("twitch: " + tmp.resolve("results.errors.jsonl") + ": cannot write the errors file: No space left on device\n",
+        assertEquals("twitch: " + tmp.resolve("results.jsonl.errors.jsonl") + ": cannot write the errors file: No space left on device\n",
                 r.err());
         assertEquals(List.of(), names(tmp));
     }
@@ -137,7 +137,7 @@ class CrashSafeOutputTest {
         assertEquals(ExitCodes.CANNOT_WRITE, r.exitCode(), r::toString);
         assertEquals("twitch: " + summary + ": cannot write the summary: No space left on device\n", r.err());
         // The results are whole and in place; no summary at all says this run's summary is missing.
-        assertEquals(List.of("results.errors.jsonl", "results.jsonl"), names(tmp));
+        assertEquals(List.of("results.jsonl", "results.jsonl.errors.jsonl"), names(tmp));
         assertEquals(17, Files.readAllLines(tmp.resolve("results.jsonl")).size());
     }
 
@@ -148,9 +148,9 @@ class CrashSafeOutputTest {
         CliRun r = CliRun.run("batch", BatchCommandTest.SURVEY, "--output", results.toString(), "--summary",
                 tmp.resolve("summary.json").toString(), "--quiet");
         assertEquals(ExitCodes.ROWS_REJECTED, r.exitCode(), r::toString);
-        assertEquals(List.of("results.errors.jsonl", "results.jsonl", "summary.json"), names(tmp));
+        assertEquals(List.of("results.jsonl", "results.jsonl.errors.jsonl", "summary.json"), names(tmp));
         assertEquals(17, Files.readAllLines(results).size());
-        assertEquals(3, Files.readAllLines(tmp.resolve("results.errors.jsonl")).size());
+        assertEquals(3, Files.readAllLines(tmp.resolve("results.jsonl.errors.jsonl")).size());
         JsonNode s = JSON.readTree(tmp.resolve("summary.json").toFile());
         assertTrue(s.get("complete").asBoolean(), s.toString());
     }

@@ -90,6 +90,26 @@ public final class Engine {
      * @throws RunawayRulesException when the rules do not settle within the firing bound
      */
     public Assessment assess(Questionnaire questionnaire) {
+        return reason(questionnaire).assessment();
+    }
+
+    /**
+     * An assessment with the conclusions it was assembled from, for questions about how it was reached.
+     *
+     * @param assessment the assessment
+     * @param derivations every conclusion the session still believed, with the rule and facts it came from
+     */
+    public record Reasoning(Assessment assessment, Map<Object, DerivationRecorder.Derivation> derivations) {
+    }
+
+    /**
+     * Assesses one questionnaire and keeps what the rules concluded.
+     *
+     * @param questionnaire validated answers
+     * @return the assessment and its conclusions
+     * @throws RunawayRulesException when the rules do not settle within the firing bound
+     */
+    public Reasoning reason(Questionnaire questionnaire) {
         KieSession session = sessions.newKieSession(sessionConfiguration);
         try {
             DerivationRecorder recorder = new DerivationRecorder(kb);
@@ -113,7 +133,8 @@ public final class Engine {
                         .map(Map.Entry::getKey).orElse("?");
                 throw new RunawayRulesException(culprit, maxFirings);
             }
-            return assembler.assemble(questionnaire, recorder.derivations(), recorder.firedRules());
+            return new Reasoning(assembler.assemble(questionnaire, recorder.derivations(), recorder.firedRules()),
+                    recorder.derivations());
         } finally {
             // Back to the pool: reset clears the facts, the agenda and the listeners (also after a runaway or a
             // failing rule action, as Drools' own stateless sessions rely on).

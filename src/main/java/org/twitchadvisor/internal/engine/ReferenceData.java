@@ -66,7 +66,8 @@ public record ReferenceData(QuestionCatalog questions, Map<String, Source> sourc
      * @return the tables; partial when problems were found
      */
     public static ReferenceData read(RuleFolder folder, List<RuleProblem> problems) {
-        QuestionCatalog questions = QuestionCatalog.from(table(folder, QuestionCatalog.FILE, QuestionCatalog.COLUMNS, problems), problems);
+        QuestionCatalog questions = QuestionCatalog.from(table(folder, QuestionCatalog.FILE, QuestionCatalog.COLUMNS,
+                QuestionCatalog.OPTIONAL_COLUMNS, problems), problems);
 
         Map<String, Source> sources = new LinkedHashMap<>();
         for (Table.Row r : table(folder, SOURCES, List.of("id", "title", "kind", "topic", "location"), problems).rows()) {
@@ -146,12 +147,17 @@ public record ReferenceData(QuestionCatalog questions, Map<String, Source> sourc
     }
 
     private static Table table(RuleFolder folder, String file, List<String> columns, List<RuleProblem> problems) {
+        return table(folder, file, columns, List.of(), problems);
+    }
+
+    private static Table table(RuleFolder folder, String file, List<String> columns, List<String> optional,
+                               List<RuleProblem> problems) {
         String text = folder.files().get(file);
         if (text == null) {
             problems.add(new RuleProblem(file, 0, 0, "error", "the table is missing from the rules folder"));
             return Table.parse(file, "", columns, new ArrayList<>());
         }
-        return Table.parse(file, text, columns, problems);
+        return Table.parse(file, text, columns, optional, problems);
     }
 
     static List<String> list(String cell) {

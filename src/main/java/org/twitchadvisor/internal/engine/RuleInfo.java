@@ -15,13 +15,15 @@ import java.util.List;
  * @param weight the {@code @weight}, or 1 when the rule only passes a conclusion on (layer 1)
  * @param concludes the fact type the action inserts, e.g. {@code DeficiencyEvidence}, or "" when unknown
  * @param values the values of that fact as written in the action: {@code "magnesium"} in quotes, or {@code $n}
+ * @param conditions the conditions, as Drools' parser read them, in order
  */
 public record RuleInfo(String name, String file, int line, String layer, String claim, List<String> sources,
-                       double weight, String concludes, List<String> values) {
+                       double weight, String concludes, List<String> values, List<RuleCondition> conditions) {
     /** Unmodifiable copies. */
     public RuleInfo {
         sources = List.copyOf(sources);
         values = List.copyOf(values);
+        conditions = List.copyOf(conditions);
     }
 
     /** @return the conclusion as written, e.g. {@code DeficiencyEvidence("magnesium", "poor_diet")} */

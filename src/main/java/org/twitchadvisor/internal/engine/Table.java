@@ -56,6 +56,21 @@ public final class Table {
      * @return the table, empty when it could not be read
      */
     public static Table parse(String file, String text, List<String> required, List<RuleProblem> problems) {
+        return parse(file, text, required, List.of(), problems);
+    }
+
+    /**
+     * Parses a table with columns it may do without, so that a folder written before a column existed still reads.
+     *
+     * @param file the file name shown in problems, relative to the rules folder
+     * @param text the file's content
+     * @param required the columns the table must have
+     * @param optional the columns the table is read for when it has them
+     * @param problems where problems are added
+     * @return the table, empty when it could not be read
+     */
+    public static Table parse(String file, String text, List<String> required, List<String> optional,
+                              List<RuleProblem> problems) {
         List<Row> rows = new ArrayList<>();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -69,7 +84,7 @@ public final class Table {
             // The parser has read the header now, even of a table without rows.
             List<String> columns = new ArrayList<>();
             parser.getSchema().forEach(c -> columns.add(c.getName()));
-            header(file, headerLine(body), columns, required, problems);
+            header(file, headerLine(body), columns, required, optional, problems);
             for (; t != null; t = parser.nextToken()) {
                 if (t == JsonToken.START_OBJECT) {
                     row = new LinkedHashMap<>();
@@ -98,7 +113,9 @@ public final class Table {
      * carry a column of its own; but a misspelled column would otherwise be ignored without a word.
      */
     private static void header(String file, int line, List<String> columns, List<String> required,
-                               List<RuleProblem> problems) {
+                               List<String> optional, List<RuleProblem> problems) {
+        List<String> read = new ArrayList<>(required);
+        read.addAll(optional);
         for (String col : required) {
             if (!columns.contains(col)) {
                 problems.add(new RuleProblem(file, line, 1, "error", "the table has no column '" + col + "'"
@@ -106,9 +123,9 @@ public final class Table {
             }
         }
         for (String col : columns) {
-            if (!required.contains(col) && !NOTE_COLUMNS.contains(col)) {
+            if (!read.contains(col) && !NOTE_COLUMNS.contains(col)) {
                 problems.add(new RuleProblem(file, line, 1, "warning", "the column '" + col + "' is not read"
-                        + suggestion(col, required) + "; the table reads " + String.join(", ", required)
+                        + suggestion(col, read) + "; the table reads " + String.join(", ", read)
                         + ", and a column for your own remarks is called 'note'"));
             }
         }

@@ -48,7 +48,8 @@ import java.util.function.Supplier;
  * <p>Scoring (docs/scoring.md): a conclusion's certainty is its rule's {@code @weight} times the
  * certainty of every derived conclusion the rule matched (a chain is only as certain as its links); a
  * finding's score combines the certainties of its distinct pieces of evidence as independent votes,
- * {@code 1 - (1 - c1)(1 - c2)...}, so agreeing evidence raises it and it never passes 1. The result does
+ * {@code 1 - (1 - c1)(1 - c2)...}, so agreeing evidence raises it and it never passes 1; each cause behind a
+ * conclusion that a rule without a weight passes on is its own vote through the rule above. The result does
  * not depend on the order of answers or rule files: every list is sorted before it is combined or output.
  */
 public final class FindingAssembler {
@@ -205,6 +206,12 @@ public final class FindingAssembler {
         private final double weight;
         private final double premise;
         private final List<Scored> children;
+        private final double certainty;
+        /**
+         * The separate causes this node stands for when its rule has no weight and only passes on what it
+         * matched (see {@link #routes}); {@code null} when the node is a judgement of its own rule's weight.
+         */
+        private final double[] routes;
 
         /**
          * @param node the node
@@ -213,10 +220,18 @@ public final class FindingAssembler {
          * @param children the scored nodes of those derived facts
          */
         Scored(Explanation node, double weight, double premise, List<Scored> children) {
+            this(node, weight, premise, children, weight * premise,
+                    passesOn(weight) ? new double[] {weight * premise} : null);
+        }
+
+        Scored(Explanation node, double weight, double premise, List<Scored> children, double certainty,
+               double[] routes) {
             this.node = node;
             this.weight = weight;
             this.premise = premise;
             this.children = children;
+            this.certainty = certainty;
+            this.routes = routes;
         }
 
         Explanation node() {
@@ -236,7 +251,17 @@ public final class FindingAssembler {
         }
 
         double certainty() {
-            return weight * premise;
+            return certainty;
+        }
+
+        /**
+         * The certainties of the separate causes behind this node, as a rule built on it counts them: a rule
+         * without a weight only gives a group of causes one name ("fluid loss") so that later rules are written
+         * once, and it must score as if each cause were written into the rule that uses it. So a pass-through
+         * node is as many routes as the causes it passes on; any other node is one judgement, its certainty.
+         */
+        double[] routes() {
+            return routes == null ? new double[] {certainty} : routes;
         }
     }
 
@@ -387,18 +412,29 @@ public final class FindingAssembler {
         return order.indexOf(b) > order.indexOf(a) ? b : a;
     }
 
-    /** Independent votes: 1 - product of (1 - c). Sorted first so rounding never depends on fact order. */
+    /** Independent votes of the findings' pieces of evidence; see {@link #votes}. */
     private static double combine(List<Scored> scored) {
         double[] cs = new double[scored.size()];
         for (int i = 0; i < cs.length; i++) {
             cs[i] = scored.get(i).certainty();
         }
+        return votes(cs);
+    }
+
+    /** Independent votes: 1 - product of (1 - c). Sorted first so rounding never depends on fact order. */
+    private static double votes(double[] certainties) {
+        double[] cs = certainties.clone();
         Arrays.sort(cs);
         double none = 1.0;
         for (double c : cs) {
             none *= 1.0 - c;
         }
         return 1.0 - none;
+    }
+
+    /** A rule without a weight (weight 1) only passes on what it matched; see {@code Scored.routes()}. */
+    private static boolean passesOn(double weight) {
+        return weight == 1.0;
     }
 
     private static double round(double score) {
@@ -561,17 +597,45 @@ public final class FindingAssembler {
                 children.addAll(s.children());
             }
             List<Scored> kids = mergeByRule(children);
-            // Each firing is an alternative support: they combine as independent votes. A chain rule's
-            // firings each rest on one conclusion, so its supports are its merged children, which
-            // keeps two firings of one rule further down from counting twice.
-            boolean chain = distinct.stream().allMatch(s -> s.children().size() == 1);
-            double premise = 1.0 - (chain ? kids.stream().mapToDouble(Scored::certainty)
-                    : distinct.stream().mapToDouble(Scored::premise))
-                    .map(c -> 1.0 - c).sorted().reduce(1.0, (a, b) -> a * b);
             Explanation first = distinct.get(0).node();
             Explanation node = new Explanation(first.rule(), first.claim(), List.copyOf(sources), frozen(answers), nodes(kids));
-            return new Scored(node, distinct.get(0).weight(), premise, kids);
+            double weight = distinct.get(0).weight();
+            // A chain rule's firings each rest on one conclusion, so its supports are its merged children, which
+            // keeps two firings of one rule further down from counting twice.
+            boolean chain = distinct.stream().allMatch(s -> s.children().size() == 1);
+            if (chain) {
+                return chain(node, weight, kids);
+            }
+            // Firings on answers alone, or on several conclusions at once: the rule weighs in once.
+            double premise = votes(distinct.stream().mapToDouble(Scored::premise).toArray());
+            return new Scored(node, weight, premise, kids);
         }
+        /**
+         * A chain rule fired on several supports. Supports that are judgements (weighted conclusions, such as two
+         * reasons for low vitamin D) combine into one premise the rule's weight applies to once; each cause behind
+         * a pass-through conclusion (sweating, a diuretic, vomiting behind "fluid loss") is a vote of its own
+         * through the rule, so a second cause adds certainty although the rule between has no weight.
+         */
+        private Scored chain(Explanation node, double weight, List<Scored> kids) {
+            List<Double> judged = new ArrayList<>();
+            List<Double> supports = new ArrayList<>();
+            for (Scored k : kids) {
+                if (k.routes == null) {
+                    judged.add(k.certainty());
+                } else {
+                    for (double r : k.routes) {
+                        supports.add(r);
+                    }
+                }
+            }
+            double premise = votes(kids.stream().mapToDouble(Scored::certainty).toArray());
+            if (!judged.isEmpty()) {
+                supports.add(votes(judged.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
+            double[] weighted = supports.stream().mapToDouble(c -> weight * c).toArray();
+            return new Scored(node, weight, premise, kids, votes(weighted), passesOn(weight) ? weighted : null);
+        }
+
         Scored scored(Object fact) {
             Scored known = memo.get(fact);
             if (known != null) {
@@ -627,6 +691,11 @@ public final class FindingAssembler {
             Explanation node = new Explanation(info.name(), info.claim(),
                     sources == null ? info.sources() : List.copyOf(sources), frozen(answers),
                     nodes(children));
+            if (passesOn(info.weight()) && children.size() == 1) {
+                // Passes on the causes of the one conclusion it matched, each still its own route.
+                Scored only = children.get(0);
+                return new Scored(node, info.weight(), premise, List.copyOf(children), premise, only.routes());
+            }
             return new Scored(node, info.weight(), premise, List.copyOf(children));
         }
 

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The assessment as text for a person: triage, then each finding with its indented "because" tree
- * (rules and the source ids that make each claim), its advice, and the disclaimer.
+ * (rules and the source ids that make each claim), its advice, and the disclaimer. When the triage is
+ * {@code urgent} or {@code see_doctor}, the red flags and their advice come first.
  */
 public final class TextRenderer {
     /** Said at the end of every text assessment. */
@@ -33,7 +34,7 @@ public final class TextRenderer {
             out.append("No finding: none of your answers matches a cause the articles name.\n\n");
         }
         int i = 1;
-        for (Finding f : a.findings()) {
+        for (Finding f : readingOrder(a)) {
             out.append(i++).append(". [").append(f.type().replace('_', ' ')).append("] ").append(f.summary());
             if (f.type().equals("deficiency") || f.type().equals("lifestyle") || f.type().equals("differential")) {
                 out.append(String.format(java.util.Locale.ROOT, " (score %.2f)", f.score()));
@@ -56,6 +57,20 @@ public final class TextRenderer {
         return out.toString();
     }
 
+    /**
+     * The findings as a person should read them: when the triage says to get care, the red flags and what to do
+     * about them come first, before the list of possible causes (the JSON keeps the contract's order).
+     */
+    static List<Finding> readingOrder(Assessment a) {
+        if (a.triage() == Triage.SELF_CARE) {
+            return a.findings();
+        }
+        List<Finding> flagsFirst = new java.util.ArrayList<>(a.findings().size());
+        a.findings().stream().filter(f -> f.type().equals("red_flag")).forEach(flagsFirst::add);
+        a.findings().stream().filter(f -> !f.type().equals("red_flag")).forEach(flagsFirst::add);
+        return flagsFirst;
+    }
+
     private static String triage(Triage t) {
         return switch (t) {
             case URGENT -> "URGENT - seek medical care promptly";
@@ -75,6 +90,30 @@ public final class TextRenderer {
         for (Explanation child : e.because()) {
             node(out, child, depth + 1);
         }
+    }
+
+    /**
+     * HOW one finding was concluded: its summary and "because" tree, as {@link #render} prints it.
+     *
+     * @param a the assessment
+     * @param number the finding's number in {@link #render}'s text, from 1
+     * @return the text, ending with a newline
+     * @throws IllegalArgumentException when there is no finding with that number
+     */
+    public static String how(Assessment a, int number) {
+        if (number < 1 || number > a.findings().size()) {
+            throw new IllegalArgumentException(a.findings().isEmpty() ? "there are no findings to explain"
+                    : "there is no finding " + number + "; the findings are numbered 1 to " + a.findings().size());
+        }
+        // Numbered as the text numbers them, which puts red flags first when the triage says to get care.
+        Finding f = readingOrder(a).get(number - 1);
+        StringBuilder out = new StringBuilder();
+        out.append(number).append(". [").append(f.type().replace('_', ' ')).append("] ").append(f.summary()).append('\n');
+        out.append("   because:\n");
+        for (Explanation e : f.because()) {
+            node(out, e, 2);
+        }
+        return out.toString();
     }
 
     /**

@@ -23,6 +23,8 @@ public final class QuestionCatalog {
     /** The file the definitions live in, relative to the rules folder. */
     public static final String FILE = "data/questions.csv";
     public static final List<String> COLUMNS = List.of("id", "type", "values", "unit", "min", "max", "text");
+    /** Columns a table written before they existed may lack: without {@code ask_if} every question applies. */
+    public static final List<String> OPTIONAL_COLUMNS = List.of(SkipLogic.COLUMN);
 
     private final Map<String, Question> byId;
     /** Positions by id: answers are sorted by them in every assessment, so no linear search. */
@@ -44,6 +46,7 @@ public final class QuestionCatalog {
      */
     public static QuestionCatalog from(Table table, List<RuleProblem> problems) {
         Map<String, Question> byId = new LinkedHashMap<>();
+        Map<String, Table.Row> rows = new java.util.HashMap<>();
         for (Table.Row row : table.rows()) {
             String id = row.get("id");
             Question.Type type;
@@ -65,10 +68,14 @@ public final class QuestionCatalog {
             BigDecimal max = number(row, "max", problems);
             if (id.isEmpty() || !id.matches("[a-z][a-z0-9_]*")) {
                 problems.add(problem(row, "question id '" + id + "' must be lower case letters, digits and _"));
-            } else if (byId.putIfAbsent(id, new Question(id, type, values, row.get("unit"), min, max, row.get("text"))) != null) {
+            } else if (byId.putIfAbsent(id, new Question(id, type, values, row.get("unit"), min, max, row.get("text"),
+                    SkipLogic.parse(row, problems))) != null) {
                 problems.add(problem(row, "question '" + id + "' is defined twice"));
+            } else {
+                rows.put(id, row);
             }
         }
+        SkipLogic.check(byId, rows, problems);
         return new QuestionCatalog(byId);
     }
 
@@ -127,6 +134,17 @@ public final class QuestionCatalog {
             case ONE_OF, ANY_OF -> q.values();
             default -> List.of();
         };
+    }
+
+    /**
+     * Whether a question applies to the answers so far, by its {@code ask_if} conditions.
+     *
+     * @param q a question of this catalog
+     * @param answers the answers so far, normalised as in {@link org.twitchadvisor.Questionnaire}
+     * @return {@code true} when it has no conditions or they all hold
+     */
+    public boolean applies(Question q, Map<String, Object> answers) {
+        return SkipLogic.applies(q, answers);
     }
 
     /** @return the ids of all questions */

@@ -250,7 +250,7 @@ public final class QuestionnaireReader {
         String respondent = null;
         while (entries.hasNext()) {
             Map.Entry<String, T> entry = entries.next();
-            String id = entry.getKey().trim().toLowerCase(Locale.ROOT);
+            String id = normalizedId(entry.getKey());
             Question q = known(id, entry.getKey(), problems);
             if (q == null) {
                 continue;
@@ -280,6 +280,14 @@ public final class QuestionnaireReader {
             throw new InvalidQuestionnaireException(problems);
         }
         return new Questionnaire(respondent, answers);
+    }
+
+    /**
+     * @param given a question id as written in the input
+     * @return the id it stands for: question ids are trimmed and case-insensitive
+     */
+    public static String normalizedId(String given) {
+        return given.trim().toLowerCase(Locale.ROOT);
     }
 
     private Question known(String id, String given, List<Problem> problems) {

@@ -99,4 +99,34 @@ public final class Text {
         }
         return deepest;
     }
+
+    /**
+     * Wraps text at spaces for a terminal, so that a line breaks between words rather than inside one.
+     *
+     * @param text one paragraph
+     * @param width the longest line, indent included
+     * @param first put before the first line
+     * @param rest put before every further line
+     * @return the lines joined by {@code \n}, without a final one; a word longer than a line stays whole
+     */
+    public static String wrap(String text, int width, String first, String rest) {
+        StringBuilder out = new StringBuilder(first);
+        int lineLength = first.length();
+        boolean lineEmpty = true;
+        for (String word : text.split(" +")) {
+            if (!lineEmpty && lineLength + 1 + word.length() > width) {
+                out.append('\n').append(rest);
+                lineLength = rest.length();
+                lineEmpty = true;
+            }
+            if (!lineEmpty) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+            lineEmpty = false;
+        }
+        return out.toString();
+    }
 }

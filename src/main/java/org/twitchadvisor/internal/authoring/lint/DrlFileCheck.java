@@ -367,7 +367,7 @@ final class DrlFileCheck {
         List<String> values = conclusion == null ? List.of() : conclusion.values().stream()
                 .map(v -> v.literal() ? quote(v.text()) : v.text()).toList();
         RuleInfo info = new RuleInfo(name, file, line, layer, meta.claim(), meta.sources(), meta.weight(),
-                conclusion == null ? "" : conclusion.type().name(), values);
+                conclusion == null ? "" : conclusion.type().name(), values, new ConditionReader(text).read(rd.getLhs()));
         return new CheckedRule(info, patterns, conclusion, conclusion != null || code.isBlank());
     }
 
