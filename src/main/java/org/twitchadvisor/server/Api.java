@@ -12,7 +12,10 @@ import org.twitchadvisor.internal.fhir.CdsHooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +58,9 @@ final class Api {
     List<Route> routes() {
         return List.of(
                 new Route("POST", "/api/assess", this::assess),
+                new Route("POST", "/api/consultation", this::consultation),
+                new Route("POST", "/api/what-if", this::whatIf),
+                new Route("POST", "/api/why-not", this::whyNot),
                 new Route("GET", "/api/questions", ctx -> ctx.contentType(JSON).result(questionsJson)),
                 new Route("GET", "/api/rules", ctx -> ctx.contentType(JSON).result(rulesJson)),
                 new Route("GET", "/health", ctx -> ctx.contentType(JSON).result(healthJson)),
@@ -72,6 +78,40 @@ final class Api {
     private void assess(Context ctx) throws IOException {
         ctx.contentType(JSON);
         advisor.writeJson(advisor.assess(advisor.readJson(Bodies.json(ctx))), ctx.outputStream());
+    }
+
+    /** {@code {"answers": {...}, "skipped": [ids], "stop": "all_findings"|"decisive"}}: the next questions worth asking. */
+    private void consultation(Context ctx) throws IOException {
+        JsonNode body = Bodies.object(ctx, json);
+        Set<String> skipped = new LinkedHashSet<>(Bodies.strings(body, "skipped"));
+        org.twitchadvisor.StopRule stop = body.path("stop").asText("all_findings").equals("decisive")
+                ? org.twitchadvisor.StopRule.DECISIVE : org.twitchadvisor.StopRule.ALL_FINDINGS;
+        ctx.contentType(JSON).result(json.writeValueAsString(
+                advisor.consultation(Bodies.answers(body, advisor, json), skipped, stop)));
+    }
+
+    /** {@code {"answers": {...}, "set": {id: answer}, "unset": [ids]}}: the result before and after, and what changed. */
+    private void whatIf(Context ctx) throws IOException {
+        JsonNode body = Bodies.object(ctx, json);
+        JsonNode set = body.get("set");
+        if (set != null && !set.isNull() && !set.isObject()) {
+            throw Bodies.invalid("set", "'set' must be a JSON object of question id to its new answer");
+        }
+        Map<String, Object> changes = set == null || set.isNull() ? Map.of()
+                : json.convertValue(set, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        ctx.contentType(JSON).result(json.writeValueAsString(advisor.whatIf(Bodies.answers(body, advisor, json),
+                changes, new LinkedHashSet<>(Bodies.strings(body, "unset")))));
+    }
+
+    /** {@code {"answers": {...}, "subject": id}}: the rules that could conclude the subject, with what they lack. */
+    private void whyNot(Context ctx) throws IOException {
+        JsonNode body = Bodies.object(ctx, json);
+        JsonNode subject = body.get("subject");
+        if (subject == null || !subject.isTextual() || subject.asText().isBlank()) {
+            throw Bodies.invalid("subject", "'subject' must name a finding subject, e.g. \"magnesium\"");
+        }
+        ctx.contentType(JSON).result(json.writeValueAsString(advisor.whyNot(Bodies.answers(body, advisor, json),
+                subject.asText())));
     }
 
     private void cdsCall(Context ctx) {
@@ -100,6 +140,9 @@ final class Api {
             }
             if (q.max() != null) {
                 item.put("max", q.max());
+            }
+            if (!q.askIf().isEmpty()) {
+                item.set("askIf", json.valueToTree(q.askIf()));
             }
         }
         return doc;

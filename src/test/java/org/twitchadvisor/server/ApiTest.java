@@ -153,6 +153,48 @@ class ApiTest {
         assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("connect-src 'self'"));
     }
 
+    @Test
+    void consultationProposesTheNextQuestionWithWhy() {
+        HttpResponse<String> r = postJson("/api/consultation", "{\"answers\": {\"twitching\": true}, \"skipped\": [\"diet\"]}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode body = tree(r);
+        assertFalse(body.get("stop").asBoolean());
+        JsonNode first = body.get("next").get(0);
+        assertFalse(first.get("why").asText().isEmpty(), first.toString());
+        body.get("next").forEach(n -> assertFalse(n.get("question").asText().equals("diet"), "a skipped question is asked"));
+        assertEquals(ADVISOR.toJson(ADVISOR.assess(ADVISOR.readJson("{\"twitching\": true}"))), body.get("assessment").toString());
+    }
+
+    @Test
+    void consultationRefusesAnUnknownSkippedQuestion() {
+        assertProblem(postJson("/api/consultation", "{\"answers\": {}, \"skipped\": [\"dite\"]}"), 400);
+        assertProblem(postJson("/api/consultation", "[]"), 400);
+    }
+
+    @Test
+    void whatIfAnswersWhatTheLibraryAnswers() throws Exception {
+        String answers = Files.readString(Path.of("facts/examples/vegan-runner.json"));
+        HttpResponse<String> r = postJson("/api/what-if", "{\"answers\": " + answers
+                + ", \"set\": {\"sun_exposure\": \"ample\"}, \"unset\": [\"low_intake\"]}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(JSON.readTree(JSON.writeValueAsString(ADVISOR.whatIf(ADVISOR.readJson(answers),
+                java.util.Map.of("sun_exposure", "ample"), java.util.Set.of("low_intake")))), tree(r));
+        assertFalse(tree(r).get("changes").isEmpty());
+        assertProblem(postJson("/api/what-if", "{\"answers\": {}, \"set\": {\"diet\": \"carnivore\"}}"), 400);
+        assertProblem(postJson("/api/what-if", "{\"answers\": {}, \"set\": []}"), 400);
+    }
+
+    @Test
+    void whyNotAnswersWhatTheLibraryAnswers() throws Exception {
+        String answers = Files.readString(Path.of("facts/examples/vegan-runner.json"));
+        HttpResponse<String> r = postJson("/api/why-not", "{\"answers\": " + answers + ", \"subject\": \"magnesium\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(JSON.readTree(JSON.writeValueAsString(ADVISOR.whyNot(ADVISOR.readJson(answers), "magnesium"))), tree(r));
+        assertFalse(tree(r).get("rules").isEmpty());
+        assertProblem(postJson("/api/why-not", "{\"answers\": {}, \"subject\": \"unobtainium\"}"), 400);
+        assertProblem(postJson("/api/why-not", "{\"answers\": {}}"), 400);
+    }
+
     /** A problem answer: the status, problem+json, and nothing of Java in it. */
     static void assertProblem(HttpResponse<String> r, int status) {
         assertEquals(status, r.statusCode(), r.body());
