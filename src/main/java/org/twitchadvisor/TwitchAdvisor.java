@@ -2,18 +2,21 @@ package org.twitchadvisor;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.twitchadvisor.internal.consult.Consultant;
 import org.twitchadvisor.internal.engine.Engine;
+import org.twitchadvisor.internal.fhir.CdsHooks;
+import org.twitchadvisor.internal.fhir.FhirQuestionnaire;
 import org.twitchadvisor.internal.explain.ExplanationJsonCache;
 import org.twitchadvisor.internal.engine.KnowledgeBase;
 import org.twitchadvisor.internal.questions.QuestionnaireReader;
 import org.twitchadvisor.internal.questions.QuestionnaireSchema;
 import org.twitchadvisor.internal.engine.RuleFolder;
 import org.twitchadvisor.internal.explain.TextRenderer;
+import org.twitchadvisor.internal.text.Utf8Text;
 import org.twitchadvisor.internal.authoring.catalog.Catalogs;
 import org.twitchadvisor.internal.consult.WhatIfComparison;
 import org.twitchadvisor.internal.consult.WhatIfText;
@@ -64,9 +67,7 @@ public final class TwitchAdvisor {
         this.kb = kb;
         this.engine = new Engine(kb, maxFirings);
         this.json = new ObjectMapper();
-        // One questionnaire is small; refuse a giant document before it exhausts memory.
-        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxDocumentLength(1_000_000).maxStringLength(100_000).maxNestingDepth(20).build());
+        this.json.getFactory().setStreamReadConstraints(QuestionnaireReader.LIMITS);
         this.prettyJson = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         // After the indented copy is made: only compact output can reuse an explanation's text.
         ExplanationJsonCache.install(json);
@@ -235,7 +236,8 @@ public final class TwitchAdvisor {
     }
 
     /**
-     * Reads and validates one questionnaire from JSON (an object of question id to answer).
+     * Reads and validates one questionnaire from JSON: an object of question id to answer, or a FHIR R4
+     * {@code QuestionnaireResponse} answering {@link #fhirQuestionnaire()} (an object with a {@code resourceType}).
      *
      * @param json the JSON text
      * @return the questionnaire
@@ -248,7 +250,8 @@ public final class TwitchAdvisor {
 
     /**
      * Reads and validates one questionnaire from the bytes of a JSON file, which the questionnaire contract says
-     * are UTF-8 text; a UTF-8 byte order mark is skipped.
+     * are UTF-8 text; a UTF-8 byte order mark is skipped. Like {@link #readJson(String)}, it also takes a FHIR R4
+     * {@code QuestionnaireResponse}.
      *
      * @param json the JSON text as UTF-8 bytes
      * @return the questionnaire
@@ -416,6 +419,53 @@ public final class TwitchAdvisor {
      */
     public RuleCatalog catalog() {
         return Catalogs.of(kb);
+    }
+
+    /**
+     * The question table as a FHIR R4 {@code Questionnaire} (linkId = question id, allowed values as
+     * {@code answerOption} codings); {@link #readJson(String)} reads a {@code QuestionnaireResponse} to it.
+     *
+     * @return the resource as JSON
+     */
+    public String fhirQuestionnaire() {
+        return writeTree(FhirQuestionnaire.of(kb.data().questions().all(), ruleset()));
+    }
+
+    /** @return the CDS Hooks 2.0 discovery document of the advisor's one service */
+    public String cdsHooksDiscovery() {
+        return writeTree(CdsHooks.discovery());
+    }
+
+    /**
+     * Answers a CDS Hooks 2.0 service call: assesses the QuestionnaireResponse in its {@code context} or
+     * {@code prefetch} and gives one card per red flag and per likely or confirmed finding.
+     *
+     * @param request the call's JSON body as UTF-8
+     * @return {@code {"cards": [...]}}, with no cards when there is nothing to say
+     * @throws InvalidQuestionnaireException when the call or its QuestionnaireResponse cannot be read
+     */
+    public String cdsHooksCall(byte[] request) {
+        JsonNode call;
+        try {
+            call = json.readTree(Utf8Text.decode(request));
+        } catch (JsonProcessingException e) {
+            throw new InvalidQuestionnaireException(List.of(new Problem(null, null, QuestionnaireReader.jsonError(e))));
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw new InvalidQuestionnaireException(List.of(new Problem(null, null, e.getMessage())));
+        }
+        if (call == null) {
+            throw new InvalidQuestionnaireException(List.of(new Problem(null, null, "the CDS Hooks request is empty")));
+        }
+        Questionnaire answers = reader.fromFhir(CdsHooks.questionnaireResponse(call));
+        return writeTree(CdsHooks.cards(assess(answers), kb.data()));
+    }
+
+    private String writeTree(JsonNode tree) {
+        try {
+            return json.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
     }
 
     /**

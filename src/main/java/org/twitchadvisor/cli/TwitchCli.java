@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
 @Command(name = "twitch", mixinStandardHelpOptions = true, version = "Twitch Advisor 0.1.0",
         description = "Which nutrient deficiency or habit may explain muscle twitching, why, and what to do.",
         subcommands = {AssessCommand.class, InterviewCommand.class, RulesCommand.class, BatchCommand.class,
-                ReportCommand.class, WhatIfCommand.class, WhyNotCommand.class},
+                ReportCommand.class, WhatIfCommand.class, WhyNotCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes (each command's --help says which it uses):%n",
         exitCodeList = {"0:done", "1:internal error (a bug)", "2:wrong command line", "3:bad input",
                 "4:the rules folder is invalid", "5:batch: some records were rejected", "6:rules test: some cases failed",

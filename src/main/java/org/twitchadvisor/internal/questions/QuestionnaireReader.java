@@ -1,5 +1,6 @@
 package org.twitchadvisor.internal.questions;
 
+import org.twitchadvisor.internal.fhir.FhirResponseReader;
 import org.twitchadvisor.internal.text.Text;
 
 import org.twitchadvisor.internal.text.Utf8Text;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.twitchadvisor.InvalidQuestionnaireException;
@@ -35,11 +37,18 @@ import java.util.regex.Pattern;
  * following the questionnaire contract: values are case-insensitive and trimmed, a missing, {@code null}
  * or empty answer is "not answered", and every unknown question or value is reported, not just the first.
  * A question answered twice and text after the questionnaire are refused rather than resolved by a guess, and a
- * number is checked once, here, and kept as a bounded value (see {@link #number}).
+ * number is checked once, here, and kept as a bounded value (see {@link #number}). A JSON object with a
+ * {@code resourceType} is read as a FHIR R4 QuestionnaireResponse ({@link FhirResponseReader}).
  */
 public final class QuestionnaireReader {
     /** The question that identifies the respondent. */
     public static final String RESPONDENT = "respondent";
+    /**
+     * The parser limits on one questionnaire's JSON: one questionnaire is small, so a giant document is refused before
+     * it exhausts memory. Whatever else parses a questionnaire's JSON (a server's request bodies) uses the same.
+     */
+    public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxDocumentLength(1_000_000).maxStringLength(100_000).maxNestingDepth(20).build();
     /** Where Jackson names the input it read, which it redacts, naming one of its own settings instead. */
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
     /** Jackson names the setting behind a limit, e.g. "(20, from `StreamReadConstraints.getMaxNestingDepth()`)". */
@@ -109,6 +118,12 @@ public final class QuestionnaireReader {
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
         }
+        if (fields.stream().anyMatch(f -> f.getKey().equals(FhirResponseReader.RESOURCE_TYPE))) {
+            // A FHIR QuestionnaireResponse answering the exported Questionnaire: the same questions, in FHIR's form.
+            com.fasterxml.jackson.databind.node.ObjectNode resource = json.createObjectNode();
+            fields.forEach(f -> resource.set(f.getKey(), f.getValue().value()));
+            return fromFhir(resource);
+        }
         return read(fields.iterator(), g -> g.value().isNull(), (q, g, problems) -> jsonValue(q, g, problems));
     }
 
@@ -166,6 +181,28 @@ public final class QuestionnaireReader {
             }
         }
         return kept.length() > 0 ? kept.toString() : m.replace('`', '\'');
+    }
+
+    /**
+     * Validates a FHIR R4 QuestionnaireResponse.
+     *
+     * @param resource the parsed resource
+     * @return the questionnaire
+     * @throws InvalidQuestionnaireException listing every item that cannot be read and every bad answer
+     */
+    public Questionnaire fromFhir(JsonNode resource) {
+        FhirResponseReader.Read read = FhirResponseReader.read(resource, catalog);
+        List<Problem> problems = new ArrayList<>(read.problems());
+        Questionnaire q = null;
+        try {
+            q = fromJson(read.answers());
+        } catch (InvalidQuestionnaireException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidQuestionnaireException(problems);
+        }
+        return q;
     }
 
     /**
