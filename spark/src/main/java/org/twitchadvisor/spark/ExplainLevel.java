@@ -1,29 +1,32 @@
 package org.twitchadvisor.spark;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.twitchadvisor.Assessment;
-import org.twitchadvisor.Finding;
 import org.twitchadvisor.TwitchAdvisor;
+import org.twitchadvisor.batch.BatchOptions;
+import org.twitchadvisor.batch.JsonLine;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How much of each finding's explanation the {@code explanation} column keeps. The library's batch is gaining
- * its own levels (issue 13); until it has them, this module knows {@code full} and {@code none}.
+ * How much of each finding's explanation the {@code explanation} column keeps: the levels of
+ * {@code twitch batch --explain}, written by the library's own {@link JsonLine} so that both give one line.
  */
 public enum ExplainLevel {
     /** The output contract, exactly the text {@link TwitchAdvisor#toJson} gives: every derivation tree. */
-    FULL,
-    /** The contract without each finding's {@code because} trees: subject, level, score, summary and advice. */
-    NONE;
+    FULL(BatchOptions.Explain.FULL),
+    /** Each finding's rules and the answers they rest on in place of its tree (docs/batch.md). */
+    SUMMARY(BatchOptions.Explain.SUMMARY),
+    /** Each finding's type, subject, level, score and advice ids, no explanation. */
+    NONE(BatchOptions.Explain.NONE);
 
-    /** Writes findings without their {@code because}, otherwise exactly as the library's own mapper does. */
-    private static final ObjectMapper WITHOUT_BECAUSE = new ObjectMapper().addMixIn(Finding.class, NoBecause.class);
+    private final BatchOptions.Explain batchLevel;
+    /** One writer per advisor an executor holds (one per rules folder); a writer is thread-safe. */
+    private final Map<TwitchAdvisor, JsonLine> lines = new ConcurrentHashMap<>();
 
-    @JsonIgnoreProperties("because")
-    private abstract static class NoBecause {
+    ExplainLevel(BatchOptions.Explain batchLevel) {
+        this.batchLevel = batchLevel;
     }
 
     /** @return the level's name on the command line and in the {@code explain} column */
@@ -32,7 +35,7 @@ public enum ExplainLevel {
     }
 
     /**
-     * @param id {@code full} or {@code none}
+     * @param id {@code full}, {@code summary} or {@code none}
      * @return the level
      * @throws IllegalArgumentException naming the levels there are
      */
@@ -42,23 +45,18 @@ public enum ExplainLevel {
                 return l;
             }
         }
-        throw new IllegalArgumentException("--explain " + id + ": the Spark job knows the levels full and none"
-                + ("summary".equals(id) ? " (summary is not available to it yet)" : ""));
+        throw new IllegalArgumentException("--explain " + id + ": the levels are full, summary and none");
     }
 
     /**
      * @param advisor the advisor that made the assessment
      * @param a the assessment
-     * @return the assessment as one line of JSON at this level
+     * @return the assessment as one line of JSON at this level, as twitch batch writes it
      */
     String json(TwitchAdvisor advisor, Assessment a) {
         if (this == FULL) {
             return advisor.toJson(a);
         }
-        try {
-            return WITHOUT_BECAUSE.writeValueAsString(a);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an assessment always serialises", e);
-        }
+        return lines.computeIfAbsent(advisor, adv -> new JsonLine(adv, batchLevel)).of(a);
     }
 }

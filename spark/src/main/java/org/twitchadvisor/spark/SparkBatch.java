@@ -60,7 +60,7 @@ public final class SparkBatch implements Callable<Integer> {
     /**
      * Runs the job and exits with its exit code.
      *
-     * @param args {@code INPUT OUTPUT [--rules DIR] [--explain full|none] [--input-format FORMAT]}
+     * @param args {@code INPUT OUTPUT [--rules DIR] [--explain full|summary|none] [--input-format FORMAT]}
      */
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);

@@ -26,10 +26,14 @@ record Batch(Map<String, String> results, List<String> rejected) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Batch of(TwitchAdvisor advisor, Path input) {
+        return of(advisor, input, BatchOptions.Explain.FULL);
+    }
+
+    static Batch of(TwitchAdvisor advisor, Path input, BatchOptions.Explain level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         try {
-            new BatchRunner(advisor, BatchOptions.defaults()).run(input, out, errors);
+            new BatchRunner(advisor, BatchOptions.defaults().withExplain(level)).run(input, out, errors);
             Map<String, String> results = new HashMap<>();
             for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isEmpty()) {
