@@ -4,12 +4,15 @@
 #   bench/batch-bench.sh                 # 1,000,000 rows (about 160 MB of CSV, 7 GB of JSON Lines written)
 #   bench/batch-bench.sh --rows 200000   # quicker
 #   JAVA_OPTS="-Xmx512m" bench/batch-bench.sh
+#   bench/batch-bench.sh --population in.csv --format csv   # a given survey (e.g. ../shared/bench/population.py's), CSV out
 #
 # Prints, per run: rows, wall time of the whole process (JVM start and rule compilation included), the
 # batch's own rate from its summary, and peak RSS; then the speed-up of all cores over one thread.
 # The JVM runs with -Xmx256m -Xmn160m -XX:+UseParallelGC unless JAVA_OPTS says otherwise: without a cap the JVM sizes its heap
 # from the machine's memory and RSS reflects that, not what the batch needs. Generated files go to bench/out/
-# (git-ignored); the large JSON Lines outputs are deleted after each run unless --keep is given.
+# (git-ignored); the large JSON Lines outputs are deleted after each run unless --keep is given. Each run's
+# whole-process rate is kept in bench/out/previous-*.txt (per input, format and thread count), and the next run
+# on the same input prints its ratio to it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -18,6 +21,8 @@ seed=42
 invalid=0.01
 keep=no
 threads_all="$(nproc)"
+population=
+format=jsonl
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
@@ -25,21 +30,29 @@ while [ $# -gt 0 ]; do
     --invalid) invalid="$2"; shift 2 ;;
     --threads) threads_all="$2"; shift 2 ;;
     --keep) keep=yes; shift ;;
-    *) echo "usage: bench/batch-bench.sh [--rows N] [--seed S] [--invalid FRACTION] [--threads N] [--keep]" >&2; exit 2 ;;
+    --population) population="$2"; shift 2 ;;
+    --format) format="$2"; shift 2 ;;
+    *) echo "usage: bench/batch-bench.sh [--rows N] [--seed S] [--invalid FRACTION] [--threads N] [--keep] [--population FILE.csv] [--format jsonl|csv]" >&2; exit 2 ;;
   esac
 done
 java_opts="${JAVA_OPTS:--Xmx256m -Xmn160m -XX:+UseParallelGC}"
 out="$here/out"
 mkdir -p "$out"
-jar="$root/target/twitch.jar"
+jar="${TWITCH_JAR:-$root/target/twitch.jar}"   # TWITCH_JAR: another build to compare with (not rebuilt)
 
-if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/rules" "$root/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
+if [ -z "${TWITCH_JAR:-}" ] && { [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/rules" "$root/pom.xml" -newer "$jar" -type f -print -quit)" ]; }; then
   echo "bench: building target/twitch.jar ..." >&2
   (cd "$root" && (mvn -q -B -o package -DskipTests || mvn -q -B package -DskipTests)) >&2
 fi
 
-survey="$out/survey-$rows-$seed.csv"
-if [ ! -f "$survey" ]; then
+case "$format" in jsonl|csv) ;; *) echo "bench: --format is jsonl or csv" >&2; exit 2 ;; esac
+if [ -n "$population" ]; then
+  survey="$(cd "$(dirname "$population")" && pwd)/$(basename "$population")"
+  [ -f "$survey" ] || { echo "bench: no such file: $population" >&2; exit 2; }
+else
+  survey="$out/survey-$rows-$seed.csv"
+fi
+if [ -z "$population" ] && [ ! -f "$survey" ]; then
   echo "bench: generating $rows rows (seed $seed, ${invalid} invalid) ..." >&2
   java "$here/SurveyGenerator.java" --rows "$rows" --seed "$seed" --invalid "$invalid" > "$survey.tmp"
   mv "$survey.tmp" "$survey"
@@ -60,12 +73,12 @@ measure() {
   start=$(date +%s.%N)
   busy0=$(machine_busy)
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -v -o "$out/time.txt" java $java_opts -jar "$jar" batch "$survey" --output "$results" \
+    /usr/bin/time -v -o "$out/time.txt" java $java_opts -jar "$jar" batch "$survey" --output "$results" --format "$format" \
       --summary "$summary" --threads "$threads" --quiet || [ $? -eq 5 ]
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt")
     ours=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$out/time.txt")
   else
-    java $java_opts -jar "$jar" batch "$survey" --output "$results" --summary "$summary" \
+    java $java_opts -jar "$jar" batch "$survey" --output "$results" --format "$format" --summary "$summary" \
       --threads "$threads" --quiet &
     local pid=$! hwm=0 v
     ours=0
@@ -86,7 +99,7 @@ measure() {
 
 report() {
   local label="$1" threads="$2"
-  local results="$out/results-$threads.jsonl" summary="$out/summary-$threads.json"
+  local results="$out/results-$threads.$format" summary="$out/summary-$threads.json"
   read -r wall rss others < <(measure "$threads" "$results" "$summary")
   local read assessed rejected rate
   read=$(grep -o '"rowsRead" : [0-9]*' "$summary" | grep -o '[0-9]*$')
@@ -98,9 +111,19 @@ report() {
     "$((rss / 1024))" "$others"
   if [ "$keep" = no ]; then rm -f "$results" "$out/results-$threads.jsonl.errors.jsonl"; fi
   echo "$rate" > "$out/rate-$threads.txt"
+  # The previous run's whole-process figure on the same input, format and thread count, for the ratio.
+  local whole previous
+  whole=$(awk -v a="$read" -v b="$wall" 'BEGIN {print a / b}')
+  previous="$out/previous-$(basename "$survey" .csv)-$format-$threads.txt"
+  if [ -f "$previous" ]; then
+    printf '             ratio to the previous run (%s): %.2fx\n' "$(cut -d' ' -f2- "$previous")" \
+      "$(awk -v a="$whole" -v b="$(cut -d' ' -f1 "$previous")" 'BEGIN {print a / b}')"
+  fi
+  echo "$whole $(printf '%.0f' "$whole")/s on $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1 /proc/loadavg)" > "$previous"
 }
 
 echo "bench: $(nproc) cores, JAVA_OPTS=$java_opts, $(java -version 2>&1 | head -1)"
+echo "bench: input $survey, output $format"
 echo "bench: load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 report "all cores" "$threads_all"
 report "one thread" 1

@@ -519,7 +519,8 @@ public final class FindingAssembler {
     private final class Explainer {
         private final Questionnaire q;
         private final Map<Object, DerivationRecorder.Derivation> derivations;
-        private final Map<Object, Scored> memo = new IdentityHashMap<>();
+        /** Sized for the conclusions of a busy questionnaire, as the recorder's map is, so it is never rehashed. */
+        private final Map<Object, Scored> memo = new IdentityHashMap<>(96);
 
         Explainer(Questionnaire q, Map<Object, DerivationRecorder.Derivation> derivations) {
             this.q = q;
