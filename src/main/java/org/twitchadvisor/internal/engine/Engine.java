@@ -23,15 +23,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Runs one questionnaire through the rules: a clean session, the reference facts and the answers in,
  * fire, then the recorded derivations out to the {@link FindingAssembler}. Thread-safe: a session serves
  * one call at a time.
  *
- * <p>Sessions come from a pool of the KieBase and go back to it reset, not disposed: a new session builds
+ * <p>Sessions come from a pool and go back to it reset, not disposed: a new session builds
  * its node and segment memories again on first use, about a tenth of an assessment in a batch profile, and
- * a reset session keeps them. The pool holds about as many sessions as threads assess at once.
+ * a reset session keeps them. There are about as many pools, of one session each, as threads assess at once.
  */
 public final class Engine {
     /** Far above what the knowledge base needs (a few hundred firings at most), low enough to stop a loop fast. */
@@ -53,7 +55,11 @@ public final class Engine {
     private final KnowledgeBase kb;
     private final FindingAssembler assembler;
     private final int maxFirings;
-    private final KieSessionsPool sessions;
+    /**
+     * Session pools not in use, each on a KieBase its sessions may use from one thread at a time: one pool per
+     * thread that assesses at once, made when a thread finds none free.
+     */
+    private final Queue<KieSessionsPool> pools = new ConcurrentLinkedQueue<>();
     private final KieSessionConfiguration sessionConfiguration;
     /**
      * One {@link Answer} per question and value, shared by every questionnaire: an answer is an immutable
@@ -70,7 +76,6 @@ public final class Engine {
         this.kb = kb;
         this.assembler = new FindingAssembler(kb);
         this.maxFirings = maxFirings;
-        this.sessions = kb.kieBase().newKieSessionsPool(0);
         // A session serves one thread at a time, so it needs none of the locking and queued propagation a
         // session shared between threads does (they were a twentieth of an assessment in a batch profile).
         this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
@@ -110,7 +115,11 @@ public final class Engine {
      * @throws RunawayRulesException when the rules do not settle within the firing bound
      */
     public Reasoning reason(Questionnaire questionnaire) {
-        KieSession session = sessions.newKieSession(sessionConfiguration);
+        KieSessionsPool pool = pools.poll();
+        if (pool == null) {
+            pool = kb.kieBaseForOneThread().newKieSessionsPool(0);
+        }
+        KieSession session = pool.newKieSession(sessionConfiguration);
         try {
             DerivationRecorder recorder = new DerivationRecorder(kb);
             session.addEventListener((AgendaEventListener) recorder);
@@ -139,6 +148,7 @@ public final class Engine {
             // Back to the pool: reset clears the facts, the agenda and the listeners (also after a runaway or a
             // failing rule action, as Drools' own stateless sessions rely on).
             session.dispose();
+            pools.offer(pool);
         }
     }
 

@@ -2,6 +2,8 @@ package org.twitchadvisor.internal.engine;
 
 import org.twitchadvisor.internal.authoring.lint.CompiledCodeCheck;
 
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -23,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,8 @@ public final class KnowledgeBase {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieBase kieBase;
+    /** The executable model the KieBase was made from, or {@code null} for rules compiled from DRL. */
+    private final List<Model> models;
     private final String rulesetId;
     private final Map<String, RuleInfo> rules;
     private final ReferenceData data;
@@ -48,11 +51,12 @@ public final class KnowledgeBase {
     private final List<RuleProblem> warnings;
     /** Every rule of the KieBase, sorted by name, and each one's position: the rules fired are counted by position. */
     private final String[] ruleNames;
-    private final Map<Rule, Integer> ruleIndex = new IdentityHashMap<>();
+    private final Map<String, Integer> ruleIndex = new HashMap<>();
 
     private KnowledgeBase(KieBase kieBase, String rulesetId, Map<String, RuleInfo> rules, ReferenceData data,
-                          List<RuleProblem> warnings) {
+                          List<RuleProblem> warnings, List<Model> models) {
         this.kieBase = kieBase;
+        this.models = models;
         this.rulesetId = rulesetId;
         this.rules = rules;
         this.data = data;
@@ -69,7 +73,7 @@ public final class KnowledgeBase {
         all.sort(Comparator.comparing(Rule::getName));
         this.ruleNames = all.stream().map(Rule::getName).toArray(String[]::new);
         for (int i = 0; i < ruleNames.length; i++) {
-            ruleIndex.put(all.get(i), i);
+            ruleIndex.put(ruleNames[i], i);
         }
     }
 
@@ -135,7 +139,10 @@ public final class KnowledgeBase {
             }
             compilable = inspected.passed();
         }
-        KieBase kieBase = compilable ? compile(folder, problems) : null;
+        // The bundled rules come precompiled from the build, which checked them as completely as a folder from
+        // outside; any other folder, or a bundled copy changed since the build, is compiled here.
+        List<Model> models = compilable && checks == Checks.SOURCE ? PrecompiledRules.models(folder) : null;
+        KieBase kieBase = models != null ? fromModels(models) : compilable ? compile(folder, problems) : null;
         if (kieBase != null) {
             everyRuleChecked(kieBase, lint.rules(), problems);
         }
@@ -143,8 +150,8 @@ public final class KnowledgeBase {
             throw new InvalidRulesException(sorted(problems));
         }
         KnowledgeBase kb = new KnowledgeBase(kieBase, "twitch-rules@" + folder.contentHash(), lint.rules(), data,
-                sorted(problems));
-        List<RuleProblem> loops = SettleProbe.probe(kb);
+                sorted(problems), models);
+        List<RuleProblem> loops = models != null ? List.of() : SettleProbe.probe(kb);
         if (!loops.isEmpty()) {
             throw new InvalidRulesException(loops);
         }
@@ -179,15 +186,25 @@ public final class KnowledgeBase {
             return null;
         }
         KieContainer container = ks.newKieContainer(releaseId);
-        // Never changed once built, which lets each session keep its facts in one identity map rather than a map
-        // per fact class that a pooled session's reset throws away and rebuilds for every questionnaire (a
-        // tenth of a batch profile).
-        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        conf.setOption(KieBaseMutabilityOption.DISABLED);
-        KieBase kieBase = container.newKieBase(conf);
+        KieBase kieBase = container.newKieBase(kieBaseConfiguration());
         // The KieBase does not need the module any more; leaving it in the repository would leak one per build.
         ks.getRepository().removeKieModule(releaseId);
         return kieBase;
+    }
+
+    private static KieBase fromModels(List<Model> models) {
+        return KieBaseBuilder.createKieBaseFromModel(models, kieBaseConfiguration());
+    }
+
+    /**
+     * Never changed once built, which lets each session keep its facts in one identity map rather than a map per
+     * fact class that a pooled session's reset throws away and rebuilds for every questionnaire (a tenth of a
+     * batch profile).
+     */
+    private static KieBaseConfiguration kieBaseConfiguration() {
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
+        conf.setOption(KieBaseMutabilityOption.DISABLED);
+        return conf;
     }
 
     /** @return the built module's id, or {@code null} when it has errors (added to the problems) */
@@ -233,7 +250,25 @@ public final class KnowledgeBase {
         return p.replace("__", "/");
     }
 
-    /** @return the compiled rules; make one session per assessment from it */
+    /** @return whether the KieBase was made from the build's precompiled executable model, not compiled from DRL */
+    public boolean precompiled() {
+        return models != null;
+    }
+
+    /**
+     * A KieBase whose sessions may serve one thread at a time without Drools' session locking: the shared one for
+     * rules compiled from DRL; for the precompiled executable model a copy of its own (about 30 ms and 0.6 MB).
+     * Why: the executable model's rule actions keep per-call state in the KieBase, shared by every session that
+     * is not thread-safe (Drools 10.2's {@code LambdaConsequence} reuses one argument array), and thread-safe
+     * sessions cost a tenth of an assessment.
+     *
+     * @return a KieBase for the sessions of one thread at a time
+     */
+    public KieBase kieBaseForOneThread() {
+        return models == null ? kieBase : fromModels(models);
+    }
+
+    /** @return the compiled rules, as first made; sessions come from {@link #kieBaseForOneThread()} */
     public KieBase kieBase() {
         return kieBase;
     }
@@ -254,11 +289,11 @@ public final class KnowledgeBase {
     }
 
     /**
-     * @param rule a rule of this knowledge base's KieBase, as a match names it
-     * @return its position in {@link #ruleName name} order, or -1 for a rule of another KieBase
+     * @param rule a rule of this knowledge base's KieBases, as a match names it
+     * @return its position in {@link #ruleName name} order, or -1 for a rule it does not have
      */
     public int ruleIndex(Rule rule) {
-        Integer i = ruleIndex.get(rule);
+        Integer i = ruleIndex.get(rule.getName());
         return i == null ? -1 : i;
     }
 
