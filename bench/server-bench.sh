@@ -4,6 +4,7 @@
 #
 #   bench/server-bench.sh                # 16 clients
 #   bench/server-bench.sh --clients 32
+#   TWITCH_JAR=/elsewhere/twitch.jar bench/server-bench.sh   # another build
 #
 # Prints requests/s and p50/p99/max latency. The server runs with -Xmx512m -XX:+UseParallelGC unless JAVA_OPTS says
 # otherwise; the load generator shares the machine, so the figures are for server and client together.
@@ -18,9 +19,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 cd "$root"
-[ -f target/twitch.jar ] || mvn -B -q -ntp package -DskipTests
+jar="${TWITCH_JAR:-target/twitch.jar}"   # TWITCH_JAR: another build to compare with, taken turn about
+[ -f "$jar" ] || mvn -B -q -ntp package -DskipTests
 log="$(mktemp)"
-java ${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar target/twitch.jar serve --port 0 > "$log" 2>&1 &
+java ${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$jar" serve --port 0 > "$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT
 url=""
