@@ -210,15 +210,11 @@ public final class KnowledgeBase {
     /** @return the built module's id, or {@code null} when it has errors (added to the problems) */
     private static ReleaseId build(RuleFolder folder, List<RuleProblem> problems) {
         KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
         // A release id of our own per build: KieServices keeps modules in a JVM-wide repository, and two
         // advisors built at once under the default id would overwrite each other's.
         ReleaseId releaseId = ks.newReleaseId("org.twitchadvisor.rules", "ruleset",
                 "1.0." + BUILDS.incrementAndGet() + "-" + folder.contentHash());
-        kfs.generateAndWritePomXML(releaseId);
-        folder.drlFiles().forEach((path, text) -> kfs.write(kfsPath(path),
-                ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        KieBuilder builder = ks.newKieBuilder(fileSystem(folder, releaseId)).buildAll();
         boolean failed = false;
         for (Message m : builder.getResults().getMessages()) {
             String severity = m.getLevel() == Message.Level.ERROR ? "error" : "warning";
@@ -234,6 +230,22 @@ public final class KnowledgeBase {
             return null;
         }
         return releaseId;
+    }
+
+    /**
+     * The folder's DRL files as a module Drools can build, under the given id.
+     *
+     * @param folder the rules
+     * @param releaseId the module's id
+     * @return a file system holding the module's POM and every DRL file at its {@link #kfsPath}
+     */
+    public static KieFileSystem fileSystem(RuleFolder folder, ReleaseId releaseId) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        folder.drlFiles().forEach((path, text) -> kfs.write(kfsPath(path),
+                ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))));
+        return kfs;
     }
 
     public static String kfsPath(String folderPath) {
@@ -266,11 +278,6 @@ public final class KnowledgeBase {
      */
     public KieBase kieBaseForOneThread() {
         return models == null ? kieBase : fromModels(models);
-    }
-
-    /** @return the compiled rules, as first made; sessions come from {@link #kieBaseForOneThread()} */
-    public KieBase kieBase() {
-        return kieBase;
     }
 
     /** @return identifies this rule set: a hash of every rule and table file */

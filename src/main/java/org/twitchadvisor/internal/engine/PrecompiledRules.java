@@ -5,7 +5,6 @@ import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.twitchadvisor.InvalidRulesException;
@@ -13,7 +12,6 @@ import org.twitchadvisor.InvalidRulesException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,12 +95,9 @@ public final class PrecompiledRules {
             System.exit(1);
         }
         KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.twitchadvisor.rules", "bundled", "1");
-        kfs.generateAndWritePomXML(releaseId);
-        folder.drlFiles().forEach((path, text) -> kfs.write(KnowledgeBase.kfsPath(path),
-                ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        KieBuilder builder = ks.newKieBuilder(KnowledgeBase.fileSystem(folder, releaseId))
+                .buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             System.err.println("The executable model of the bundled rules does not compile:");
@@ -142,8 +137,6 @@ public final class PrecompiledRules {
         Path indexFile = classes.resolve(PrecompiledRules.class.getPackageName().replace('.', '/')).resolve(INDEX);
         try (OutputStream out = Files.newOutputStream(indexFile)) {
             index.store(out, "The bundled rules' executable model (written by the build; see PrecompiledRules)");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         System.out.println("Precompiled the bundled rules: " + written + " classes, model " + models);
     }

@@ -126,12 +126,9 @@ public final class CompiledCodeCheck {
             return new Result(annotations, List.of());
         }
         KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.twitchadvisor.rules", "checked",
                 "1.0." + BUILDS.incrementAndGet() + "-" + folder.contentHash());
-        kfs.generateAndWritePomXML(releaseId);
-        folder.drlFiles().forEach((path, text) -> kfs.write(KnowledgeBase.kfsPath(path),
-                ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))));
+        KieFileSystem kfs = KnowledgeBase.fileSystem(folder, releaseId);
         List<RuleProblem> problems = new ArrayList<>();
         KieBuilder builder;
         try {
