@@ -70,17 +70,34 @@ class PrecompiledRulesTest {
      */
     @Test
     void fourThreadsAssessingAtOnceGetWhatOneThreadGets() throws Exception {
-        Engine engine = new Engine(precompiled, Engine.defaultMaxFirings(precompiled));
+        // Four at once whatever the machine's cores, so the race has a chance on any machine.
+        Engine engine = new Engine(precompiled, Engine.defaultMaxFirings(precompiled), 4);
         List<Assessment> alone = people.stream().map(engine::assess).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        assertEquals(alone, onThreads(8, engine));
+    }
+
+    /** More callers than may run at once wait their turn, and no more rule bases are made than may run at once. */
+    @Test
+    void eightThreadsTakingTurnsTwoAtATimeGetWhatOneThreadGets() throws Exception {
+        Engine engine = new Engine(precompiled, Engine.defaultMaxFirings(precompiled), 2);
+        List<Assessment> alone = people.stream().map(engine::assess).toList();
+        assertEquals(alone, onThreads(8, engine));
+        assertTrue(engine.sessionPools() <= 2, engine.sessionPools() + " session pools for two at once");
+    }
+
+    /** Every thread assesses every person; the lists must all be the same, and are returned if so. */
+    private static List<Assessment> onThreads(int threads, Engine engine) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<List<Assessment>>> together = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < threads; t++) {
                 together.add(pool.submit(() -> people.stream().map(engine::assess).toList()));
             }
+            List<Assessment> first = together.get(0).get();
             for (Future<List<Assessment>> f : together) {
-                assertEquals(alone, f.get());
+                assertEquals(first, f.get());
             }
+            return first;
         } finally {
             pool.shutdownNow();
         }
