@@ -188,7 +188,8 @@ public final class BatchRunner {
         BlockingQueue<Future<RecordAssessor.Result>> window = new ArrayBlockingQueue<>(2 * threads + 2);
         ExecutorService workers = Executors.newFixedThreadPool(threads, named("twitch-batch-worker-"));
         AtomicBoolean stop = new AtomicBoolean();
-        Thread readerThread = named("twitch-batch-reader").newThread(() -> read(reader, assessor, workers, window, stop));
+        WarmUpGate gate = WarmUpGate.forWorkers(threads);
+        Thread readerThread = named("twitch-batch-reader").newThread(() -> read(reader, assessor, workers, window, stop, gate));
         Tally tally = new Tally(options.report() != null);
         boolean finished = false;
         try {
@@ -251,9 +252,18 @@ public final class BatchRunner {
         packed.writeTo(results);
     }
 
+    private static RecordAssessor.Result assess(RecordAssessor assessor, List<RawRecord> chunk, WarmUpGate gate) {
+        gate.enter();
+        try {
+            return assessor.assess(chunk);
+        } finally {
+            gate.exit();
+        }
+    }
+
     /** Runs on the reader thread; ends the queue with a {@code null} result, or a failed one if reading failed. */
     private static void read(RecordReader reader, RecordAssessor assessor, ExecutorService workers,
-                             BlockingQueue<Future<RecordAssessor.Result>> window, AtomicBoolean stop) {
+                             BlockingQueue<Future<RecordAssessor.Result>> window, AtomicBoolean stop, WarmUpGate gate) {
         Future<RecordAssessor.Result> last = CompletableFuture.completedFuture(null);
         try {
             List<RawRecord> chunk = new ArrayList<>(CHUNK_RECORDS);
@@ -263,7 +273,7 @@ public final class BatchRunner {
                 chars += r.size();
                 if (chunk.size() == CHUNK_RECORDS || chars >= CHUNK_CHARS) {
                     List<RawRecord> full = chunk;
-                    if (!offer(window, workers.submit(() -> assessor.assess(full)), stop)) {
+                    if (!offer(window, workers.submit(() -> assess(assessor, full, gate)), stop)) {
                         return;
                     }
                     chunk = new ArrayList<>(CHUNK_RECORDS);
@@ -272,7 +282,7 @@ public final class BatchRunner {
             }
             if (!chunk.isEmpty()) {
                 List<RawRecord> rest = chunk;
-                if (!offer(window, workers.submit(() -> assessor.assess(rest)), stop)) {
+                if (!offer(window, workers.submit(() -> assess(assessor, rest, gate)), stop)) {
                     return;
                 }
             }
