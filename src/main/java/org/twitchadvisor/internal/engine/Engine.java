@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one questionnaire through the rules: a clean session, the reference facts and the answers in,
@@ -37,8 +39,8 @@ import java.util.Deque;
  *
  * <p>At most as many questionnaires as the machine has cores are assessed at once; further callers wait their turn.
  * More at once only made each slower: 16 threads on 2 cores assessed about 3,000 questionnaires/s, the same 16
- * threads taking turns two at a time about 10,000/s, as sessions preempted in mid-assessment crowd each other out of
- * the caches. The wait is for one assessment, a fraction of a millisecond.
+ * threads taking turns two at a time about 10,000/s (most likely, sessions preempted in mid-assessment crowd each
+ * other out of the caches). The wait is for one assessment, a fraction of a millisecond.
  */
 public final class Engine {
     /** Far above what the knowledge base needs (a few hundred firings at most), low enough to stop a loop fast. */
@@ -62,16 +64,13 @@ public final class Engine {
     private final int maxFirings;
     /**
      * Session pools not in use, each on a KieBase its sessions may use from one thread at a time: one pool per
-     * assessment running at once, made when a thread finds none free and fewer than {@link #atOnce} exist. Taken
-     * and returned at the head, so the pool used last, whose memory is likeliest still in a cache, serves next.
-     * Guarded by itself: a plain lock, where a lock-free deque and a semaphore each had the JIT compile the whole
-     * assessment again when a second thread first contended for them.
+     * assessment running at once, made when a thread finds none free. Taken and returned at the head, so the pool
+     * used last, whose memory is likeliest still in a cache, serves next.
      */
-    private final Deque<KieSessionsPool> pools = new ArrayDeque<>();
-    /** The most assessments at once: one per core unless told otherwise. */
-    private final int atOnce;
-    /** Pools made so far, free or in use; guarded by {@link #pools}. */
-    private int poolsMade;
+    private final Deque<KieSessionsPool> pools = new ConcurrentLinkedDeque<>();
+    /** One permit per assessment that may run at once, so there are never more pools than permits. */
+    private final Semaphore running;
+    private final AtomicInteger poolsMade = new AtomicInteger();
     private final KieSessionConfiguration sessionConfiguration;
     /**
      * One {@link Answer} per question and value, shared by every questionnaire: an answer is an immutable
@@ -102,7 +101,7 @@ public final class Engine {
         this.kb = kb;
         this.assembler = new FindingAssembler(kb);
         this.maxFirings = maxFirings;
-        this.atOnce = atOnce;
+        this.running = new Semaphore(atOnce);
         // A session serves one thread at a time, so it needs none of the locking and queued propagation a
         // session shared between threads does (they were a twentieth of an assessment in a batch profile).
         this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
@@ -116,9 +115,7 @@ public final class Engine {
 
     /** @return how many session pools (each with a rule base of its own) this engine has made: at most one per assessment it may run at once */
     public int sessionPools() {
-        synchronized (pools) {
-            return poolsMade;
-        }
+        return poolsMade.get();
     }
 
     /**
@@ -149,14 +146,20 @@ public final class Engine {
      * @throws RunawayRulesException when the rules do not settle within the firing bound
      */
     public Reasoning reason(Questionnaire questionnaire) {
-        KieSessionsPool pool = takePool();
+        running.acquireUninterruptibly();
+        KieSessionsPool pool = null;
         try {
+            pool = pools.pollFirst();
+            if (pool == null) {
+                pool = kb.kieBaseForOneThread().newKieSessionsPool(0);
+                poolsMade.incrementAndGet();
+            }
             return reason(questionnaire, pool.newKieSession(sessionConfiguration));
         } finally {
-            synchronized (pools) {
-                pools.push(pool);
-                pools.notify();
+            if (pool != null) {
+                pools.offerFirst(pool);
             }
+            running.release();
         }
     }
 
@@ -189,40 +192,6 @@ public final class Engine {
             // Back to the pool: reset clears the facts, the agenda and the listeners (also after a runaway or a
             // failing rule action, as Drools' own stateless sessions rely on).
             session.dispose();
-        }
-    }
-
-    /** A free pool, or a new one if fewer than {@link #atOnce} exist, or else the next one returned. */
-    private KieSessionsPool takePool() {
-        boolean interrupted = false;
-        try {
-            synchronized (pools) {
-                while (pools.isEmpty() && poolsMade >= atOnce) {
-                    try {
-                        pools.wait();
-                    } catch (InterruptedException e) {
-                        // The wait is for one assessment; the caller's interrupt is kept for it to see.
-                        interrupted = true;
-                    }
-                }
-                if (!pools.isEmpty()) {
-                    return pools.pop();
-                }
-                poolsMade++;
-            }
-            try {
-                return kb.kieBaseForOneThread().newKieSessionsPool(0);
-            } catch (RuntimeException | Error e) {
-                synchronized (pools) {
-                    poolsMade--;
-                    pools.notify();
-                }
-                throw e;
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

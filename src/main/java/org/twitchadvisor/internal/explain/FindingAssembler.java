@@ -325,12 +325,9 @@ public final class FindingAssembler {
         Set<String> nutrients = new java.util.TreeSet<>(evidence.keySet());
         nutrients.addAll(labs.keySet());
         for (String nutrient : nutrients) {
-            List<Object> measured = labs.getOrDefault(nutrient, List.of());
-            List<Object> raised = evidence.getOrDefault(nutrient, List.of());
-            List<Object> facts = new ArrayList<>(raised.size() + measured.size());
-            facts.addAll(raised);
+            List<Object> facts = new ArrayList<>(evidence.getOrDefault(nutrient, List.of()));
             String verdict = null;
-            for (Object lab : measured) {
+            for (Object lab : labs.getOrDefault(nutrient, List.of())) {
                 verdict = worse(verdict, ((LabResult) lab).verdict());
                 if (!((LabResult) lab).verdict().equals("adequate")) {
                     facts.add(lab);
