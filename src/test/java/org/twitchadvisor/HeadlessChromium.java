@@ -84,12 +84,29 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** @param page a local file to open */
     public void open(Path page) {
-        driver.get(page.toAbsolutePath().toUri().toString());
+        open(page.toAbsolutePath().toUri().toString());
     }
 
-    /** @param url an address to open, e.g. {@code http://127.0.0.1:PORT/} */
+    /**
+     * Opens a page and waits until it is parsed and loaded: once in a full build, a report's script saw only the
+     * first 13 of its 15 charts, so {@code get} alone is not trusted to have waited.
+     *
+     * @param url an address to open, e.g. {@code http://127.0.0.1:PORT/}
+     */
     public void open(String url) {
         driver.get(url);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"complete".equals(script("return document.readyState"))) {
+            if (System.nanoTime() > deadline) {
+                fail(url + " was not loaded within 10 s (document.readyState " + script("return document.readyState") + ")");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while waiting for " + url + " to load");
+            }
+        }
     }
 
     /**
