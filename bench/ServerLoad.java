@@ -82,7 +82,8 @@ public final class ServerLoad {
                         if (!ok) {
                             failures.incrementAndGet();
                         }
-                    } catch (IOException | InterruptedException e) {
+                    } catch (Exception e) {
+                        // Any failure (a dropped connection, a malformed response) is counted; the client goes on.
                         failures.incrementAndGet();
                         if (connection != null) {
                             connection.close();
@@ -121,7 +122,7 @@ public final class ServerLoad {
     /** An assessment's JSON names its triage near the start and closes; a problem document or a cut body does not. */
     private static boolean isAssessment(byte[] body) {
         String head = new String(body, 0, Math.min(body.length, 256), StandardCharsets.UTF_8);
-        return head.startsWith("{") && head.contains("\"triage\":") && body[body.length - 1] == '}';
+        return body.length > 0 && head.startsWith("{") && head.contains("\"triage\":") && body[body.length - 1] == '}';
     }
 
     /** One kept-alive HTTP/1.1 connection, one request at a time. */

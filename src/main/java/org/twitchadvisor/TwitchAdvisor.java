@@ -44,8 +44,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>An instance is immutable and thread-safe: build it once (the bundled rules come compiled in the jar and
- * load in about a second; a rules folder is checked and compiled, a few seconds) and call {@link #assess} from any number of threads; as many run at once as the machine has cores,
- * and the others wait their turn, which is faster than running all at once. The library starts no threads (except a
+ * load in about a second; a rules folder is checked and compiled, a few seconds) and call {@link #assess} from
+ * any number of threads; as many run at once as the machine has cores, and the others wait their turn, which is
+ * faster than running all at once. The library starts no threads (except a
  * {@link org.twitchadvisor.batch.BatchRunner} while it runs, which stops them before it returns), writes
  * nothing to standard output, and logs only through SLF4J; it does not pass on a logging binding.
  */

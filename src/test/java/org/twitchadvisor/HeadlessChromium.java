@@ -98,7 +98,8 @@ public final class HeadlessChromium implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!"complete".equals(script("return document.readyState"))) {
             if (System.nanoTime() > deadline) {
-                fail(url + " was not loaded within 10 s (document.readyState " + script("return document.readyState") + ")");
+                fail(url + " was not loaded within 10 s (document.readyState "
+                        + script("return document.readyState") + ")");
             }
             try {
                 Thread.sleep(20);

@@ -53,7 +53,8 @@ class PopulationReportBrowserTest {
         List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.script(CHARTS);
         // Triage, 4 finding types, 7 nutrients' histograms, the co-occurrence matrix, rules, rejections.
         assertTrue(charts.size() >= 14, () -> where + ": " + charts.size() + " charts, in sections "
-                + charts.stream().map(c -> c.get("section")).toList() + "; document " + browser.script("return document.readyState"));
+                + charts.stream().map(c -> c.get("section")).toList() + "; document "
+                + browser.script("return document.readyState"));
         for (Map<String, Object> c : charts) {
             assertTrue(((Number) c.get("width")).doubleValue() > 50 && ((Number) c.get("height")).doubleValue() > 50,
                     where + ": a chart without a size: " + c);

@@ -113,7 +113,10 @@ public final class Engine {
         }
     }
 
-    /** @return how many session pools (each with a rule base of its own) this engine has made: at most one per assessment it may run at once */
+    /**
+     * @return how many session pools (each with a rule base of its own) this engine has made: at most one per
+     *         assessment it may run at once
+     */
     public int sessionPools() {
         return poolsMade.get();
     }
